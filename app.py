@@ -1,0 +1,88 @@
+"""New Facts Check: the app factory. Run with `flask --app app run`."""
+import os
+import secrets
+
+from flask import Flask, g, request
+from flask_babel import Babel
+from flask_wtf.csrf import CSRFProtect
+
+from wizard import languages
+from wizard.state import EncryptedSessionInterface
+
+babel = Babel()
+csrf = CSRFProtect()
+
+# Strict: our own files only, no inline script or style (DESIGN.md §5).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def select_locale():
+    lang = getattr(g, "lang", None)
+    if lang:
+        return lang
+    return negotiate_language(request.headers.get("Accept-Language", ""))
+
+
+def negotiate_language(header):
+    """Babel's negotiation over Accept-Language, after mapping the codes
+    browsers send that our catalogs do not use (DESIGN.md §6)."""
+    from babel import Locale
+
+    wanted = []
+    for part in header.split(","):
+        code = part.split(";")[0].strip().replace("-", "_")
+        if not code or code == "*" or len(code) > 20:
+            continue
+        base = code.split("_")[0].lower()
+        wanted.append(languages.ACCEPT_LANGUAGE_ALIASES.get(base, code))
+    try:
+        found = Locale.negotiate(wanted, list(languages.CODES), sep="_")
+    except (ValueError, TypeError):
+        found = None
+    return str(found) if found else languages.DEFAULT
+
+
+def create_app(test_config=None):
+    app = Flask(__name__)
+    app.config.from_mapping(
+        # Several instances must share one secret (README "Running in production").
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        STATE_MAX_AGE=int(os.environ.get("STATE_MAX_AGE", 4 * 60 * 60)),
+        SESSION_COOKIE_NAME="nfc_state",
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=os.environ.get("COOKIE_SECURE", "1") == "1",
+        MAX_CONTENT_LENGTH=16 * 1024,
+        MAX_FORM_MEMORY_SIZE=16 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,  # the state's own expiry bounds it
+        BABEL_TRANSLATION_DIRECTORIES=os.path.join(app.root_path, "translations"),
+        BABEL_DEFAULT_LOCALE=languages.DEFAULT,
+    )
+    if test_config:
+        app.config.update(test_config)
+
+    app.session_interface = EncryptedSessionInterface()
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+
+    from wizard import views
+
+    app.register_blueprint(views.bp)
+    views.register_error_pages(app)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        if not request.path.startswith("/static/"):
+            # Pages show answers: never keep them in a cache or on the device.
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return app

@@ -1,0 +1,1 @@
+"""New Facts Check: the wizard for a repeat asylum application in the Netherlands."""

@@ -1,0 +1,382 @@
+"""What the person and the lawyer read: the result in words, and the checklist.
+
+Pure Python: everything is built from the answers and the result as
+`Text` values (an English message id plus parameters) that the templates
+translate, once for the person and once for the lawyer. Sources: seeds
+000–004 (see the Sources page) and DESIGN.md §2.
+"""
+import datetime
+from collections import namedtuple
+
+from wizard import vocabulary as v
+from wizard.rules import EU_RULES_IN_FORCE_SINCE
+from wizard.vocabulary import N_
+
+
+class Text(namedtuple("Text", "msgid params")):
+    """A message to translate later; params may be Text themselves."""
+
+    def __new__(cls, msgid, **params):
+        return super().__new__(cls, msgid, params)
+
+
+def choice_text(choices, value):
+    return Text(v.label(choices, value)) if value is not None else Text(N_("Not answered"))
+
+
+URGENT_FLAGS = ("last_minute_procedure", "detained", "urgent_removal")
+
+FLAG_TEXT = {
+    "urgent_removal": N_("The government plans to send you back. Contact your lawyer today."),
+    "last_minute_procedure": N_(
+        "Your flight leaves within 8 days. Then the last-minute procedure applies: only a "
+        "complete application stops the departure. Contact your lawyer today."),
+    "detained": N_("You are in detention. Contact your lawyer today."),
+    "lawyer_declined": N_(
+        "Your previous lawyer will not help. You may have to find and pay another lawyer "
+        "yourself. The costs can be high."),
+    "no_lawyer": N_(
+        "You do not have a lawyer. The Legal Aid Board (Raad voor Rechtsbijstand) helps people "
+        "who cannot pay a lawyer to get one."),
+    "lawyer_not_asked": N_(
+        "Ask the lawyer of your last application first. That lawyer knows your case."),
+    "explain_late_disclosure": N_(
+        "Some of what you named is not new, or you knew it before. Your lawyer will ask why you "
+        "did not tell it earlier: think about the answer."),
+    "appeal_unsure": N_(
+        "You are not sure whether a court case (appeal) is still running. Ask your lawyer first: "
+        "while it runs, new information goes to the lawyer in that case."),
+    "previous_outcome_unsure": N_(
+        "You are not sure how your last application ended. Bring the IND's last letter "
+        "(decision) to your lawyer."),
+    "protection_elsewhere_unsure": N_(
+        "You are not sure whether you have protection in another EU country. Tell your lawyer: "
+        "if you do, this route is not for you."),
+    "previous_withdrawn_by_you": N_(
+        "You withdrew your last application yourself. Your lawyer must check whether a repeat "
+        "application is the right route."),
+    "later_repeat_application": N_(
+        "You made a repeat application before. This time you may get only 4 hours, not one week, "
+        "to complete your application. Under the EU rules you may also lose the right to stay "
+        "during the procedure. Have everything ready before you apply."),
+    "dublin_report_ter_apel": N_(
+        "The IND did not look at your reasons because another EU country was responsible "
+        "(Dublin). The IND says: report at Ter Apel, without the repeat application form."),
+}
+
+OUTCOME_TEXT = {
+    "not_this_route": N_("From your answers, a repeat application in the Netherlands does not fit your situation."),
+    "appeal_pending": N_(
+        "A court case about your last decision is still running, or you can still appeal. "
+        "New information goes first to the lawyer in that case. Talk to that lawyer before "
+        "anything else."),
+    "no_new_facts": N_(
+        "The IND only looks at a repeat application when something is new. You did not name "
+        "anything new. An application without new facts is rejected in a one-day review."),
+    "not_relevant": N_(
+        "You named something new, but it does not seem to concern your own reasons. The IND "
+        "only looks again when what is new matters for you. Talk to a lawyer before you decide."),
+    "needs_preparation": N_(
+        "You named something new that concerns you. Some things must be done before you apply: "
+        "see the list of things to do."),
+    "ready_for_lawyer": N_(
+        "You named something new that concerns you, the IND can read your documents, and you "
+        "have the originals. Take this checklist to your lawyer."),
+}
+
+TEST_TEXT = {
+    ("new_facts", "pass"): N_("You named something that is new since the IND's last decision."),
+    ("new_facts", "attention"): N_(
+        "What you named may not count as new, for example because you knew it before. "
+        "Your lawyer must judge this."),
+    ("new_facts", "fail"): N_(
+        "You did not name anything new. Without something new the IND does not look at your "
+        "application again."),
+    ("new_facts", "not_applicable"): N_("There is nothing to check here."),
+    ("relevance", "pass"): N_("At least one new fact concerns you or your reasons."),
+    ("relevance", "attention"): N_(
+        "You are not sure whether you belong to the group that a new fact concerns. "
+        "Your lawyer must judge this."),
+    ("relevance", "fail"): N_(
+        "What is new does not concern your own reasons. For example, a job in the Netherlands "
+        "is new, but it does not matter for asylum."),
+    ("relevance", "not_applicable"): N_("There are no new facts to check."),
+    ("translation", "pass"): N_(
+        "Your documents are in Dutch, English, German or French, or have a sworn or "
+        "legalised translation."),
+    ("translation", "attention"): N_(
+        "A document has a translation, but not by a sworn translator. Ask your lawyer whether "
+        "it is enough."),
+    ("translation", "fail"): N_(
+        "A document is in another language and has no translation. Have it translated by a "
+        "sworn translator (beëdigd vertaler)."),
+    ("translation", "not_applicable"): N_("You did not add documents."),
+    ("originals", "pass"): N_("You have the originals of your documents."),
+    ("originals", "attention"): N_(
+        "An original is still on its way, or you named new documents that you did not add. "
+        "Your lawyer must look at this."),
+    ("originals", "fail"): N_(
+        "For a document you have only a copy, a photo or a scan. The IND accepts originals "
+        "only, because it cannot check whether a copy is real."),
+    ("originals", "not_applicable"): N_(
+        "There are no personal documents to check. News and reports about your country do "
+        "not need to be originals."),
+}
+
+# What to do instead, when this route is not for the person (route_exit).
+EXIT_TEXT = {
+    "not_in_netherlands": (
+        N_("This check is for people who are in the Netherlands"),
+        N_("A repeat application in the Netherlands can only be made by someone who is in the "
+           "Netherlands. If you want protection in another country, ask a lawyer or a refugee "
+           "organisation in that country.")),
+    "no_earlier_application": (
+        N_("You can apply for asylum for the first time"),
+        N_("A repeat application is only for people who applied for asylum in the Netherlands "
+           "before. If you have not, you make a first application. VluchtelingenWerk Nederland "
+           "or a lawyer can tell you how.")),
+    "still_pending": (
+        N_("Wait for the decision on your application"),
+        N_("The IND has not decided on your application yet. Send new information to the IND "
+           "through your lawyer, in the procedure that is running now.")),
+    "granted": (
+        N_("You already have an asylum permit"),
+        N_("A repeat application is for people whose application was rejected, or whose "
+           "permit the IND took away. If you got a letter that your permit may be taken away, "
+           "talk to your lawyer.")),
+    "dublin": (
+        N_("Your case goes another way (Dublin)"),
+        N_("The IND did not look at your reasons because another EU country was responsible. "
+           "The IND says: report at Ter Apel, without the repeat application form. Talk to "
+           "your lawyer first.")),
+    "protection_elsewhere": (
+        N_("You have protection in another EU country"),
+        N_("A repeat application in the Netherlands is not the route for people who have "
+           "protection in another EU country. Talk to a lawyer about your situation.")),
+    "ukraine_protection": (
+        N_("Other rules apply to refugees from Ukraine"),
+        N_("Temporary protection for refugees from Ukraine has its own rules, and this check "
+           "does not cover them. VluchtelingenWerk Nederland has information for refugees "
+           "from Ukraine on its RefugeeHelp platform.")),
+    "appeal_pending": (
+        N_("Your court case (appeal) comes first"),
+        N_("A court case about your last decision is still running, or you can still appeal. "
+           "New information goes first to the lawyer in that case. Talk to that lawyer before "
+           "anything else.")),
+}
+
+WHO_CAN_HELP = (
+    N_("Your lawyer, or the lawyer of your last application."),
+    N_("VluchtelingenWerk Nederland (Dutch Council for Refugees): they explain letters and procedures."),
+    N_("The Legal Aid Board (Raad voor Rechtsbijstand), if you cannot pay a lawyer."),
+)
+
+FILL_IN_BY_PEN = (
+    N_("Your name"),
+    N_("Your V-number"),
+    N_("Date of the IND's last decision"),
+    N_("Your lawyer's name"),
+    N_("Date of the meeting"),
+)
+
+WHAT_TO_BRING = (
+    N_("All letters and decisions from the IND"),
+    N_("The reports of your interviews with the IND"),
+    N_("Court judgments about your case"),
+    N_("Your earlier application forms"),
+    N_("Your identity documents"),
+    N_("The new documents, as originals, and their translations"),
+    N_("Envelopes and courier receipts of documents sent to you"),
+)
+
+AFTER_LODGING = (
+    N_("The application form (M35-O) is only in Dutch. Your lawyer helps you fill it in."),
+    N_("You hand in the application in person in Ter Apel."),
+    N_("The IND first checks whether your application is complete. If not, you get one week "
+       "to complete it, or only 4 hours if you made repeat applications before. If it is still "
+       "not complete, the IND does not deal with it and your reception ends."),
+    N_("Then the IND checks in one day whether there is something new (a one-day review)."),
+    N_("If there is, a procedure of 3 or 6 days follows, sometimes with an interview."),
+    N_("If the IND rejects the application, you can appeal to a court within one week. "
+       "The appeal does not stop a removal by itself."),
+)
+
+NOT_LEGAL_ADVICE = N_(
+    "This check is not legal advice. Only a lawyer can judge whether your new facts are "
+    "strong enough.")
+DO_NOT_TRAVEL = N_(
+    "Do not travel to Ter Apel before the form is filled in and your originals and "
+    "translations are ready.")
+ONE_DAY_REVIEW = N_(
+    "An application without new facts is rejected in a one-day review. You then have one week "
+    "to appeal, and the appeal does not stop a removal by itself.")
+KEEP_COPIES = N_(
+    "The IND keeps original documents: make copies for yourself first. Never change a document.")
+EU_RULES = N_(
+    "Since %(date)s new EU rules apply: the IND may set aside facts you could have told earlier, "
+    "unless they make your chance of protection much higher. Tell your lawyer why you did not "
+    "tell them before.")
+LAWYER_COSTS = N_(
+    "If your previous lawyer will not help, you may have to pay another lawyer. "
+    "The costs can be high.")
+
+
+def format_date(day):
+    """Dates in Latin digits, day-month-year, as on Dutch papers (DESIGN.md §6)."""
+    return day.strftime("%d-%m-%Y")
+
+
+def urgency(result):
+    """The urgent flags, most urgent first: shown on top of every later page."""
+    return [Text(FLAG_TEXT[flag]) for flag in URGENT_FLAGS if flag in result["flags"]]
+
+
+def warnings(answers, result):
+    """The warnings of DESIGN.md §2 that apply to this person."""
+    outcome = result["outcome"]
+    found = [Text(NOT_LEGAL_ADVICE)]
+    if outcome not in ("not_this_route", "appeal_pending"):
+        found.append(Text(DO_NOT_TRAVEL))
+    if outcome in ("no_new_facts", "not_relevant") or result["tests"]["new_facts"] != "pass":
+        found.append(Text(ONE_DAY_REVIEW))
+    if answers.get("documents"):
+        found.append(Text(KEEP_COPIES))
+    if "explain_late_disclosure" in result["flags"]:
+        found.append(Text(EU_RULES, date=format_date(EU_RULES_IN_FORCE_SINCE)))
+    if {"lawyer_declined", "no_lawyer"} & set(result["flags"]):
+        found.append(Text(LAWYER_COSTS))
+    return found
+
+
+def other_flags(result):
+    """Flags that are not urgent, in words."""
+    return [Text(FLAG_TEXT[flag]) for flag in result["flags"]
+            if flag in FLAG_TEXT and flag not in URGENT_FLAGS]
+
+
+def test_rows(result):
+    return [(Text(test.label), Text(v.label(v.TEST_STATES, result["tests"][test.value])),
+             result["tests"][test.value],
+             Text(TEST_TEXT[(test.value, result["tests"][test.value])]))
+            for test in v.TESTS]
+
+
+def fact_title(facts, index):
+    if index is None or not 0 <= index < len(facts):
+        return Text(N_("None of them, or not sure"))
+    return Text(N_("Fact %(number)s: %(kind)s"), number=index + 1,
+                kind=choice_text(v.FACT_KINDS, facts[index].get("kind")))
+
+
+def concerns_text(fact):
+    if fact.get("kind") == "life_in_netherlands":
+        return Text(N_("Life in the Netherlands: new, but not relevant for asylum"))
+    if fact.get("concerns") == "group":
+        return Text(N_("%(group)s. You belong to it: %(answer)s"),
+                    group=choice_text(v.GROUPS, fact.get("group")),
+                    answer=choice_text(v.YES_NO_UNSURE, fact.get("you_belong")))
+    return choice_text(v.CONCERNS, fact.get("concerns"))
+
+
+FactRow = namedtuple("FactRow", "number kind new_since concerns note")
+DocumentRow = namedtuple("DocumentRow", "number kind fact language translation form received note")
+
+
+def fact_rows(answers):
+    return [FactRow(number, choice_text(v.FACT_KINDS, fact.get("kind")),
+                    choice_text(v.NEW_SINCE_DECISION, fact.get("new_since_decision")),
+                    concerns_text(fact), fact.get("note") or "")
+            for number, fact in enumerate(answers.get("facts") or [], start=1)]
+
+
+def document_rows(answers):
+    facts = answers.get("facts") or []
+    rows = []
+    for number, document in enumerate(answers.get("documents") or [], start=1):
+        rows.append(DocumentRow(
+            number,
+            choice_text(v.DOCUMENT_KINDS, document.get("kind")),
+            fact_title(facts, document.get("fact")),
+            choice_text(v.DOCUMENT_LANGUAGES, document.get("language")),
+            choice_text(v.TRANSLATIONS, document.get("translation")),
+            choice_text(v.DOCUMENT_FORMS, document.get("form")),
+            choice_text(v.RECEIVED, document.get("received")),
+            document.get("note") or "",
+        ))
+    return rows
+
+
+def to_do(answers, result):
+    """The concrete things to do before the application, in a useful order."""
+    items = []
+    flags = set(result["flags"])
+    facts = answers.get("facts") or []
+    documents = answers.get("documents") or []
+    if result["outcome"] == "appeal_pending":
+        items.append(Text(N_("Talk to the lawyer in your court case (appeal) first.")))
+    if "lawyer_not_asked" in flags:
+        items.append(Text(N_("Ask the lawyer of your last application whether they will help you.")))
+    if "lawyer_declined" in flags:
+        items.append(Text(N_("Find another lawyer, and ask about the costs first.")))
+    if "no_lawyer" in flags:
+        items.append(Text(N_("Find a lawyer. The Legal Aid Board (Raad voor Rechtsbijstand) can help.")))
+    for number, document in enumerate(documents, start=1):
+        kind = choice_text(v.DOCUMENT_KINDS, document.get("kind"))
+        translation = document.get("translation")
+        if document.get("language") == "other" and translation in ("none", "not_sworn", None):
+            items.append(Text(N_("Get a sworn translation of document %(number)s (%(kind)s)."),
+                              number=number, kind=kind))
+        form = document.get("form")
+        if document.get("kind") != "news_or_report" and form in ("copy", "photo", "digital"):
+            items.append(Text(N_("Try to get the original of document %(number)s (%(kind)s)."),
+                              number=number, kind=kind))
+        elif form == "original_coming":
+            items.append(Text(N_("Bring the original of document %(number)s (%(kind)s) when it arrives."),
+                              number=number, kind=kind))
+        if document.get("received") in ("post", "courier"):
+            items.append(Text(N_("Keep the envelope or courier receipt of document %(number)s."),
+                              number=number))
+    supported = {d.get("fact") for d in documents}
+    for index, fact in enumerate(facts):
+        kind = choice_text(v.FACT_KINDS, fact.get("kind"))
+        if fact.get("kind") == "new_document" and index not in supported:
+            items.append(Text(N_("Add the documents for fact %(number)s (%(kind)s), or tell your "
+                                 "lawyer why you do not have them."), number=index + 1, kind=kind))
+        if fact.get("kind") == "undisclosed_information" or fact.get("new_since_decision") != "yes":
+            items.append(Text(N_("Explain to your lawyer why you did not tell fact %(number)s "
+                                 "(%(kind)s) earlier."), number=index + 1, kind=kind))
+        if fact.get("concerns") == "group" and fact.get("you_belong") == "unsure":
+            items.append(Text(N_("Ask your lawyer whether you belong to the group in fact %(number)s."),
+                              number=index + 1))
+    if result["outcome"] in ("no_new_facts", "not_relevant"):
+        items.append(Text(N_("Talk to a lawyer or VluchtelingenWerk Nederland about what else you can do.")))
+    if documents:
+        items.append(Text(KEEP_COPIES))
+    return items
+
+
+Checklist = namedtuple(
+    "Checklist",
+    "made_on outcome outcome_text urgency tests facts documents to_do warnings flags "
+    "fill_in bring after_lodging",
+)
+
+
+def build(answers, result, made_on=None):
+    """The whole checklist for the lawyer, from the answers and the result."""
+    made_on = made_on or datetime.date.today()
+    return Checklist(
+        made_on=format_date(made_on),
+        outcome=Text(v.label(v.OUTCOMES, result["outcome"])),
+        outcome_text=Text(OUTCOME_TEXT[result["outcome"]]),
+        urgency=urgency(result),
+        tests=test_rows(result),
+        facts=fact_rows(answers),
+        documents=document_rows(answers),
+        to_do=to_do(answers, result),
+        warnings=warnings(answers, result),
+        flags=other_flags(result),
+        fill_in=[Text(m) for m in FILL_IN_BY_PEN],
+        bring=[Text(m) for m in WHAT_TO_BRING],
+        after_lodging=[Text(m) for m in AFTER_LODGING],
+    )

@@ -1,0 +1,139 @@
+"""All the forms, in one place.
+
+Question forms are made from the flow's steps, so a new question is a new
+`Step`, not a new class. Each has one field called `answer`; labels and
+errors are translated lazily, when the page is drawn.
+"""
+import unicodedata
+
+from flask_babel import lazy_gettext
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectMultipleField, StringField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from wizard import vocabulary as v
+from wizard.vocabulary import N_
+
+# Characters that reorder text invisibly (the "Trojan Source" kind) or
+# control characters: they have no place in a short note.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MAX_DAYS = 3650
+
+
+def _lazy(message):
+    return lazy_gettext(message) if message else None
+
+
+def _choices(choices):
+    return [(choice.value, _lazy(choice.label)) for choice in choices]
+
+
+class OneOf:
+    """Like WTForms' AnyOf, with our own translated message."""
+
+    def __init__(self, allowed, message):
+        self.allowed = set(allowed)
+        self.message = message
+
+    def __call__(self, form, field):
+        data = field.data if isinstance(field.data, list) else [field.data]
+        if not data or any(value not in self.allowed for value in data):
+            raise ValidationError(self.message)
+        if len(set(data)) != len(data):
+            raise ValidationError(self.message)
+
+
+def plain_text(form, field):
+    """Refuse control and bidi-override characters in free text."""
+    text = field.data or ""
+    for char in text:
+        if char in _BIDI_CONTROLS or (unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn")):
+            raise ValidationError(lazy_gettext(
+                "Remove the special or invisible characters from your note"))
+
+
+def whole_days(form, field):
+    text = (field.data or "").strip()
+    if text == "":
+        return
+    # isdecimal() also accepts Arabic-Indic and other digits people type.
+    if not text.isdecimal() or int(text) > MAX_DAYS:
+        raise ValidationError(lazy_gettext("Write the number of days as a whole number, for example 5"))
+
+
+class QuestionForm(FlaskForm):
+    """The base of every question form."""
+
+
+def form_class(step, fact_choices=()):
+    """A form class with one field, `answer`, for a flow step."""
+    label = _lazy(step.question)
+    error = _lazy(step.error)
+    if step.kind == "radio":
+        field = RadioField(label, choices=_choices(step.choices), validate_choice=False,
+                           validators=[InputRequired(message=error),
+                                       OneOf(v.values(step.choices), error)])
+    elif step.kind == "fact_choice":
+        field = RadioField(label, choices=list(fact_choices), validate_choice=False,
+                           validators=[InputRequired(message=error),
+                                       OneOf([value for value, _ in fact_choices], error)])
+    elif step.kind == "checkboxes":
+        field = SelectMultipleField(label, choices=_choices(step.choices), validate_choice=False,
+                                    validators=[OneOf(v.values(step.choices), error)])
+    elif step.kind == "number":
+        field = StringField(label, validators=[whole_days])
+    elif step.kind == "text":
+        field = StringField(label, validators=[
+            Length(max=v.MAX_NOTE_LENGTH, message=lazy_gettext(
+                "Write %(max)d characters or fewer", max=v.MAX_NOTE_LENGTH)),
+            plain_text,
+        ])
+    else:
+        raise ValueError(step.kind)
+    return type(f"{step.name.title()}Form", (QuestionForm,), {"answer": field})
+
+
+def to_answer(step, data):
+    """The form's data as the answer contract wants it."""
+    if step.kind == "number":
+        text = (data or "").strip()
+        return int(text) if text else None
+    if step.kind == "text":
+        return (data or "").strip()
+    if step.kind == "fact_choice":
+        return None if data == "none" else int(data)
+    if step.kind == "checkboxes":
+        # Keep the order of the vocabulary, not of the post.
+        return [value for value in v.values(step.choices) if value in data]
+    return data
+
+
+def to_form_data(step, answer):
+    """An answer as the form field wants it, to show what was chosen before."""
+    if answer is None:
+        return "none" if step.kind == "fact_choice" else None
+    if step.kind in ("number", "fact_choice"):
+        return str(answer)
+    return answer
+
+
+class AddAnotherForm(FlaskForm):
+    add = RadioField(choices=_choices(v.YES_NO), validate_choice=False)
+
+    def __init__(self, error, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add.validators = [InputRequired(message=error), OneOf(("yes", "no"), error)]
+
+
+class RemoveForm(FlaskForm):
+    confirm = RadioField(choices=_choices(v.YES_NO), validate_choice=False, validators=[
+        InputRequired(message=lazy_gettext("Select yes if you want to remove it")),
+        OneOf(("yes", "no"), lazy_gettext("Select yes if you want to remove it")),
+    ])
+
+
+class EraseForm(FlaskForm):
+    """No fields: the CSRF token is the point."""
+
+
+NONE_OF_THEM = N_("None of them, or I am not sure")

@@ -1,0 +1,33 @@
+"""The public texts the legal content is based on (shared/seeds/).
+
+Titles are quoted as published, so they are not translated; what each is
+used for is.
+"""
+from collections import namedtuple
+
+from wizard.vocabulary import N_
+
+Source = namedtuple("Source", "seed publisher title date used_for")
+
+SOURCES = (
+    Source("000", "VluchtelingenWerk Nederland (RefugeeHelp)",
+           "If the IND definitively rejects your asylum application, you may sometimes be able "
+           "to submit a new application", "24-03-2026",
+           N_("The four checks: new facts, relevance, translation, originals. Talk to a lawyer first; "
+              "the costs of a new lawyer.")),
+    Source("001", "IND", "Second or following asylum application", "08-01-2024",
+           N_("Who can apply again; new elements and findings, also a policy change or a court "
+              "judgment; the form is only in Dutch.")),
+    Source("002", "VluchtelingenWerk Nederland", "Asylum procedure", None,
+           N_("Dublin and protection in another EU country; prepare well; originals and "
+              "translations; do not travel to Ter Apel before all is ready; form M35-O.")),
+    Source("003", "VluchtelingenWerk Nederland (RefugeeHelp)",
+           "The IND will make a decision whether or not to grant you a residence permit",
+           "25-06-2026",
+           N_("What a negative decision means; talk to a lawyer quickly.")),
+    Source("004", "European Union Agency for Asylum (EUAA)",
+           "First instance determination - Netherlands", None,
+           N_("Article 3.118b Aliens Decree 2000; the completeness check, one week or 4 hours; the "
+              "one-day review; the 3- or 6-day procedure; appeal within one week; the last-minute "
+              "procedure within 8 days of a booked departure.")),
+)

@@ -1,0 +1,466 @@
+"""The routes. Thin: read the state, validate a form, save, redirect.
+
+Which page comes next is the flow's business (wizard/flow.py); what the
+answers mean is the rules' (wizard/rules.py); the checklist is built in
+wizard/checklist.py.
+"""
+import datetime
+
+from flask import (Blueprint, abort, g, redirect, render_template, request, session,
+                   url_for)
+from flask_babel import force_locale, gettext, lazy_gettext, refresh
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from wizard import checklist as checklist_texts
+from wizard import flow, languages, rules
+from wizard import vocabulary as v
+from wizard.answers import AnswerError, normalise
+from wizard.forms import (NONE_OF_THEM, AddAnotherForm, EraseForm, RemoveForm, form_class,
+                          to_answer, to_form_data)
+from wizard.sources import SOURCES
+from wizard.state import StateTooLarge, check_fits
+
+bp = Blueprint("wizard", __name__)
+
+STATE_FULL = lazy_gettext(
+    "There is no more room to keep your answers. Make a note shorter, or leave it out.")
+
+
+# --- language in the URL ---------------------------------------------------
+
+@bp.url_value_preprocessor
+def pull_language(endpoint, values):
+    code = (values or {}).pop("lang", None)
+    if code is not None and code not in languages.CODES:
+        g.unknown_language = True
+        code = None
+    g.lang = code
+
+
+@bp.url_defaults
+def add_language(endpoint, values):
+    if "lang" not in values and getattr(g, "lang", None):
+        values["lang"] = g.lang
+
+
+@bp.before_request
+def refuse_unknown_language():
+    if getattr(g, "unknown_language", False):
+        abort(404)
+
+
+# --- state ------------------------------------------------------------------
+
+def load_answers():
+    """The person's answers so far; never fails on odd state."""
+    raw = session.get("answers") or {}
+    try:
+        normalise(raw)
+    except AnswerError:
+        # State we wrote ourselves but cannot read any more (an older
+        # version of the app): start again rather than guess.
+        session.clear()
+        session.unreadable = True
+        return {}
+    return raw
+
+
+def confirmed_lists():
+    return set(session.get("confirmed") or [])
+
+
+def save(answers, confirmed=None):
+    """Prune dead branches and keep the answers; raise StateTooLarge first."""
+    answers = flow.prune(answers)
+    new_state = dict(session)
+    new_state["answers"] = answers
+    if confirmed is not None:
+        new_state["confirmed"] = sorted(confirmed)
+    check_fits(new_state, current_app_secret())
+    session["answers"] = answers
+    if confirmed is not None:
+        session["confirmed"] = sorted(confirmed)
+
+
+def current_app_secret():
+    from flask import current_app
+    return current_app.secret_key
+
+
+def assess_partial(answers):
+    try:
+        return rules.assess(answers)
+    except AnswerError:
+        return None
+
+
+# --- page addresses ---------------------------------------------------------
+
+def page_url(page, changing=False):
+    extra = {"change": 1} if changing else {}
+    if page.kind == "question":
+        return url_for("wizard.question", name=page.name, **extra)
+    if page.kind == "list":
+        return url_for("wizard.item_list", name=page.name, **extra)
+    if page.kind == "item":
+        return url_for("wizard.item", name=page.name, index=page.index, field=page.field, **extra)
+    return url_for(f"wizard.{page.kind}")
+
+
+def is_changing():
+    return request.values.get("change") == "1"
+
+
+@bp.app_context_processor
+def page_context():
+    answers = session.get("answers") or {}
+    result = assess_partial(answers) if answers and isinstance(answers, dict) else None
+    return {
+        "language": languages.get(getattr(g, "lang", None) or languages.DEFAULT),
+        "languages": languages.LANGUAGES,
+        "urgent": checklist_texts.urgency(result) if result else [],
+        "erase_form": EraseForm(),
+        "review_text": languages.REVIEW_TEXT[languages.get(getattr(g, "lang", None)
+                                                            or languages.DEFAULT).review],
+        "max_note_length": v.MAX_NOTE_LENGTH,
+        "sources": SOURCES,
+    }
+
+
+@bp.app_template_global("T")
+def make_text(msgid, **params):
+    """A checklist line written in a template: translated later, twice."""
+    return checklist_texts.Text(msgid, **params)
+
+
+@bp.app_template_global()
+def translate(text, locale=None):
+    """Translate a checklist Text (with nested Text parameters) now."""
+    if isinstance(text, str):
+        return text
+    if locale:
+        with force_locale(locale):
+            return translate(text)
+    params = {key: translate(value) if isinstance(value, tuple) else value
+              for key, value in text.params.items()}
+    return gettext(text.msgid, **params) if params else gettext(text.msgid)
+
+
+# --- pages ------------------------------------------------------------------
+
+@bp.route("/")
+def choose_language():
+    from app import select_locale
+    suggested = select_locale()
+    g.lang = suggested
+    return render_template("languages.html", suggested=languages.get(suggested),
+                           languages=languages.LANGUAGES, language=languages.get(suggested))
+
+
+@bp.route("/<lang>/")
+def start():
+    expired = session.pop("expired", False)
+    return render_template("start.html", expired=expired)
+
+
+@bp.route("/<lang>/begin", methods=["POST"])
+def begin():
+    """Start: a new person starts with nothing."""
+    session.clear()
+    return redirect(page_url(flow.Page("question", flow.STEPS[0].name)))
+
+
+@bp.route("/<lang>/question/<name>", methods=["GET", "POST"])
+def question(name):
+    step = flow.STEPS_BY_NAME.get(name)
+    if step is None or isinstance(step, flow.ListStep):
+        abort(404)
+    answers = load_answers()
+    if not flow.applies(step, answers):
+        return redirect(page_url(flow.first_missing_page(answers, confirmed_lists())
+                                 or flow.Page("review")))
+    page = flow.Page("question", name)
+    form = form_class(step)(data={"answer": to_form_data(step, answers.get(name))}
+                            if request.method == "GET" else None)
+    if form.validate_on_submit():
+        answers[name] = to_answer(step, form.answer.data)
+        try:
+            save(answers)
+        except StateTooLarge:
+            form.answer.errors.append(STATE_FULL)
+        else:
+            return redirect_after(answers, page)
+    return render_question(step, form, page, answers)
+
+
+def redirect_after(answers, page):
+    """To the next page; while changing from the review, stay in change mode."""
+    following = flow.next_page(answers, confirmed_lists(), page, is_changing())
+    return redirect(page_url(following, is_changing() and following.kind != "review"))
+
+
+def render_question(step, form, page, answers, item_number=None, list_name=None):
+    return render_template(
+        "question.html", step=step, form=form, changing=is_changing(),
+        back_url=page_url(flow.previous_page(answers, page)) if not is_changing()
+        else url_for("wizard.review"),
+        item_number=item_number, list_name=list_name,
+        section=dict(flow.SECTIONS)[step.section],
+    )
+
+
+@bp.route("/<lang>/list/<name>", methods=["GET", "POST"])
+def item_list(name):
+    list_step = flow.LISTS.get(name)
+    if list_step is None:
+        abort(404)
+    answers = load_answers()
+    exit_page = flow.first_missing_page(answers, confirmed_lists())
+    if exit_page and exit_page.kind == "exit":
+        return redirect(page_url(exit_page))
+    items = answers.get(name) or []
+    full = len(items) >= list_step.limit
+    question_text = list_step.empty_question if not items else ADD_ANOTHER[name]
+    form = AddAnotherForm(lazy_gettext(list_step.add_error))
+    if request.method == "POST" and full:
+        form.add.data = "no"
+    if request.method == "POST" and (full or form.validate_on_submit()):
+        if form.add.data == "yes":
+            return redirect(url_for("wizard.item", name=name, index=len(items),
+                                    field=list_step.item_steps[0].name,
+                                    **({"change": 1} if is_changing() else {})))
+        confirmed = confirmed_lists() | {name}
+        try:
+            save(answers, confirmed)
+        except StateTooLarge:
+            form.add.errors = [STATE_FULL]
+        else:
+            page = flow.Page("list", name)
+            return redirect(page_url(flow.next_page(answers, confirmed, page, is_changing())))
+    page = flow.Page("list", name)
+    rows = [(index, item, flow.missing_item_field(name, item, answers))
+            for index, item in enumerate(items)]
+    return render_template(
+        "list.html", list_step=list_step, form=form, rows=rows, full=full,
+        question_text=question_text, changing=is_changing(),
+        back_url=url_for("wizard.review") if is_changing()
+        else page_url(flow.previous_page(answers, page)),
+        item_summary=item_summary, section=dict(flow.SECTIONS)[list_step.section],
+    )
+
+
+ADD_ANOTHER = {
+    "facts": v.N_("Is there anything else new?"),
+    "documents": v.N_("Do you have another document?"),
+}
+
+
+def item_summary(name, item, answers):
+    """One line naming a fact or document in a list."""
+    if name == "facts":
+        return checklist_texts.choice_text(v.FACT_KINDS, item.get("kind"))
+    return checklist_texts.choice_text(v.DOCUMENT_KINDS, item.get("kind"))
+
+
+@bp.route("/<lang>/list/<name>/<int:index>/<field>", methods=["GET", "POST"])
+def item(name, index, field):
+    list_step = flow.LISTS.get(name)
+    if list_step is None:
+        abort(404)
+    answers = load_answers()
+    items = answers.setdefault(name, [])
+    if index > len(items) or (index == len(items) and field != list_step.item_steps[0].name):
+        return redirect(url_for("wizard.item_list", name=name))
+    if index == len(items) and len(items) >= list_step.limit:
+        return redirect(url_for("wizard.item_list", name=name))
+    current = items[index] if index < len(items) else {}
+    try:
+        step = flow.item_step(name, field)
+    except KeyError:
+        abort(404)
+    if not flow.applies(step, answers, current):
+        return redirect(url_for("wizard.item_list", name=name))
+    fact_choices = ()
+    if step.kind == "fact_choice":
+        fact_choices = [(str(i), translate(checklist_texts.fact_title(answers["facts"], i)))
+                        for i in range(len(answers.get("facts") or []))]
+        fact_choices.append(("none", gettext(NONE_OF_THEM)))
+    page = flow.Page("item", name, index, field)
+    form = form_class(step, fact_choices)(
+        data={"answer": to_form_data(step, current.get(field))}
+        if request.method == "GET" and field in current else None)
+    if form.validate_on_submit():
+        if index == len(items):
+            items.append(current)
+        current[field] = to_answer(step, form.answer.data)
+        try:
+            save(answers)
+        except StateTooLarge:
+            form.answer.errors.append(STATE_FULL)
+        else:
+            return redirect_after(answers, page)
+    return render_question(step, form, page, answers, item_number=index + 1, list_name=name)
+
+
+@bp.route("/<lang>/list/<name>/<int:index>/remove", methods=["GET", "POST"])
+def remove(name, index):
+    if name not in flow.LISTS:
+        abort(404)
+    answers = load_answers()
+    items = answers.get(name) or []
+    if not 0 <= index < len(items):
+        return redirect(url_for("wizard.item_list", name=name))
+    form = RemoveForm()
+    if form.validate_on_submit():
+        if form.confirm.data == "yes":
+            flow.remove_item(answers, name, index)
+            save(answers)
+        return redirect(url_for("wizard.item_list", name=name))
+    return render_template("remove.html", form=form, name=name, index=index,
+                           summary=item_summary(name, items[index], answers),
+                           back_url=url_for("wizard.item_list", name=name))
+
+
+@bp.route("/<lang>/review")
+def review():
+    answers = load_answers()
+    missing = flow.first_missing_page(answers, confirmed_lists())
+    if missing:
+        return redirect(page_url(missing))
+    return render_template("review.html", rows=review_rows(answers),
+                           sections=flow.SECTIONS,
+                           back_url=page_url(flow.previous_page(answers, flow.Page("review"))))
+
+
+def review_rows(answers):
+    rows = []
+    facts = answers.get("facts") or []
+    for section, question_text, step, value, page, number in flow.review_rows(answers):
+        if value is None and isinstance(step, flow.ListStep):
+            shown = [gettext("No")]
+        elif step.kind == "checkboxes":
+            shown = [gettext(v.label(step.choices, item)) for item in value or []]
+        elif step.kind == "fact_choice":
+            shown = [translate(checklist_texts.fact_title(facts, value))]
+        elif step.kind in ("number", "text"):
+            shown = [str(value) if value not in (None, "") else gettext("Not given")]
+        else:
+            shown = [gettext(v.label(step.choices, value))]
+        rows.append({"section": section, "question": question_text, "answer": shown,
+                     "change_url": page_url(page, True), "number": number,
+                     "list": page.name if page.kind == "item" else None})
+    return rows
+
+
+@bp.route("/<lang>/exit", endpoint="exit")
+def exit_page():
+    answers = load_answers()
+    reason = rules.route_exit(answers)
+    if reason is None:
+        return redirect(page_url(flow.first_missing_page(answers, confirmed_lists())
+                                 or flow.Page("review")))
+    title, text = checklist_texts.EXIT_TEXT[reason]
+    result = assess_partial(answers) or {"outcome": "not_this_route", "flags": []}
+    return render_template(
+        "exit.html", title=title, text=text, reason=reason,
+        outcome_label=v.label(v.OUTCOMES, result["outcome"]),
+        flags=[checklist_texts.Text(checklist_texts.FLAG_TEXT[f]) for f in result["flags"]
+               if f in checklist_texts.FLAG_TEXT and f not in checklist_texts.URGENT_FLAGS],
+        who_can_help=checklist_texts.WHO_CAN_HELP,
+        not_legal_advice=checklist_texts.NOT_LEGAL_ADVICE,
+        back_url=page_url(flow.previous_page(answers, flow.Page("exit"))),
+    )
+
+
+def complete_answers_or_redirect():
+    answers = load_answers()
+    missing = flow.first_missing_page(answers, confirmed_lists())
+    if missing:
+        return answers, redirect(page_url(missing))
+    return answers, None
+
+
+@bp.route("/<lang>/result")
+def result():
+    answers, elsewhere = complete_answers_or_redirect()
+    if elsewhere:
+        return elsewhere
+    outcome = rules.assess(answers)
+    sheet = checklist_texts.build(answers, outcome)
+    return render_template("result.html", result=outcome, sheet=sheet,
+                           lawyer_languages=[languages.get(c) for c in languages.LAWYER_LANGUAGES],
+                           back_url=url_for("wizard.review"))
+
+
+@bp.route("/<lang>/checklist")
+def checklist():
+    answers, elsewhere = complete_answers_or_redirect()
+    if elsewhere:
+        return elsewhere
+    lawyer_lang = request.args.get("lawyer", "nl")
+    if lawyer_lang not in languages.LAWYER_LANGUAGES:
+        lawyer_lang = "nl"
+    outcome = rules.assess(answers)
+    sheet = checklist_texts.build(answers, outcome, datetime.date.today())
+    return render_template("checklist.html", result=outcome, sheet=sheet,
+                           lawyer=languages.get(lawyer_lang),
+                           same_language=lawyer_lang == g.lang,
+                           back_url=url_for("wizard.result"))
+
+
+@bp.route("/<lang>/sources")
+def sources():
+    return render_template("sources.html", sources=SOURCES,
+                           eu_date=checklist_texts.format_date(rules.EU_RULES_IN_FORCE_SINCE))
+
+
+@bp.route("/<lang>/erase", methods=["POST"])
+def erase():
+    session.clear()
+    return redirect(url_for("wizard.erased"))
+
+
+@bp.route("/<lang>/erased")
+def erased():
+    return render_template("erased.html")
+
+
+# --- errors -----------------------------------------------------------------
+
+def register_error_pages(app):
+    @app.before_request
+    def tell_about_unreadable_state():
+        # Expired, tampered or foreign state: say so, and start clean.
+        if getattr(session, "unreadable", False) and request.endpoint not in (
+                "static", "wizard.choose_language", "wizard.start"):
+            lang = (request.view_args or {}).get("lang")
+            if lang not in languages.CODES:
+                lang = None
+            session.clear()
+            return render_error(400, lang, expired=True)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, _lang_from_path(), expired=True)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        return render_error(error.code or 500, _lang_from_path())
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error):
+        app.logger.exception("Unexpected error on %s", request.endpoint)
+        return render_error(500, _lang_from_path())
+
+
+def _lang_from_path():
+    first = request.path.strip("/").split("/")[0]
+    return first if first in languages.CODES else None
+
+
+def render_error(code, lang, expired=False):
+    from app import negotiate_language
+    g.lang = lang or negotiate_language(request.headers.get("Accept-Language", ""))
+    refresh()  # the locale may have been chosen before we knew the language
+    return render_template("error.html", code=code, expired=expired), code
