@@ -1,0 +1,119 @@
+"""Checks that catch a broken translation catalog (DESIGN.md §6).
+
+Used by the tests, by `flask --app app translations status`, and by hand:
+    python -m wizard.catalogs check [LANG ...]
+A catalog passes when every message is translated (no empty, no fuzzy),
+every placeholder and HTML tag of the English text is kept, and no
+translation is simply the English text (except a short reviewed list).
+"""
+import pathlib
+import re
+import sys
+
+from babel.messages.pofile import read_po
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+TEMPLATE = TRANSLATIONS / "messages.pot"
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+TAG = re.compile(r"</?[a-z]+[^>]*>")
+
+# Messages that may stay as they are in every language: names and codes.
+SAME_AS_ENGLISH_ALLOWED = {
+    "%(group)s. You belong to it: %(answer)s",
+    "Fact %(number)s: %(kind)s",
+    "IND",
+    "M35-O",
+    "LGBTQIA+ people",
+}
+
+
+def read(path):
+    with open(path, "rb") as handle:
+        return read_po(handle)
+
+
+def template_ids():
+    return {message.id if isinstance(message.id, str) else message.id[0]
+            for message in read(TEMPLATE) if message.id}
+
+
+def _strings(message):
+    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+
+
+def _ids(message):
+    return list(message.id) if isinstance(message.id, (list, tuple)) else [message.id]
+
+
+def problems(code):
+    """Everything wrong with one language's catalog, as readable lines."""
+    path = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return [f"{code}: no catalog at {path.relative_to(ROOT)}"]
+    catalog = read(path)
+    found = []
+    translated = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        key = _ids(message)[0]
+        translated[key] = message
+    for key in sorted(template_ids()):
+        message = translated.get(key)
+        if message is None:
+            found.append(f"{code}: missing (run update): {key!r}")
+            continue
+        strings = _strings(message)
+        if message.fuzzy:
+            found.append(f"{code}: fuzzy: {key!r}")
+        if not all(s and s.strip() for s in strings):
+            found.append(f"{code}: not translated: {key!r}")
+            continue
+        english = _ids(message)
+        wanted_placeholders = sorted(set(PLACEHOLDER.findall(" ".join(english))))
+        wanted_tags = sorted(TAG.findall(english[0]))
+        for string in strings:
+            if sorted(set(PLACEHOLDER.findall(string))) != wanted_placeholders and not (
+                    len(english) > 1 and set(PLACEHOLDER.findall(string)) <= set(wanted_placeholders)):
+                found.append(f"{code}: placeholders differ in {key!r}: {string!r}")
+            if sorted(TAG.findall(string)) != wanted_tags:
+                found.append(f"{code}: HTML tags differ in {key!r}: {string!r}")
+            if string == key and key not in SAME_AS_ENGLISH_ALLOWED:
+                found.append(f"{code}: same as English: {key!r}")
+    return found
+
+
+def status(code):
+    """(messages, translated) for one language."""
+    path = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    ids = template_ids()
+    if not path.exists():
+        return len(ids), 0
+    done = sum(1 for m in read(path) if m.id and _ids(m)[0] in ids and not m.fuzzy
+               and all(s and s.strip() for s in _strings(m)))
+    return len(ids), done
+
+
+def main(argv):
+    from wizard import languages
+
+    if len(argv) < 1 or argv[0] not in ("check", "status"):
+        print("usage: python -m wizard.catalogs check|status [LANG ...]", file=sys.stderr)
+        return 2
+    codes = argv[1:] or [c for c in languages.CODES if c != "en"]
+    if argv[0] == "status":
+        for code in codes:
+            total, done = status(code)
+            print(f"{code}\t{done}/{total}")
+        return 0
+    all_problems = [line for code in codes for line in problems(code)]
+    for line in all_problems:
+        print(line)
+    print(f"{len(all_problems)} problems in {', '.join(codes)}")
+    return 1 if all_problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
