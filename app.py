@@ -72,6 +72,10 @@ def create_app(test_config=None):
     app.register_blueprint(views.bp)
     views.register_error_pages(app)
 
+    from wizard.commands import translations
+
+    app.cli.add_command(translations)
+
     @app.after_request
     def security_headers(response):
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
