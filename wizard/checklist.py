@@ -228,7 +228,10 @@ def format_date(day):
 
 def urgency(result):
     """The urgent flags, most urgent first: shown on top of every later page."""
-    return [Text(FLAG_TEXT[flag]) for flag in URGENT_FLAGS if flag in result["flags"]]
+    flags = set(result["flags"])
+    if "last_minute_procedure" in flags:
+        flags.discard("urgent_removal")  # the booked flight says it already
+    return [Text(FLAG_TEXT[flag]) for flag in URGENT_FLAGS if flag in flags]
 
 
 def warnings(answers, result):
