@@ -59,6 +59,10 @@ def create_app(test_config=None):
         WTF_CSRF_TIME_LIMIT=None,  # the state's own expiry bounds it
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(app.root_path, "translations"),
         BABEL_DEFAULT_LOCALE=languages.DEFAULT,
+        # Kiosk mode (README "Kiosk"): a shared touch screen at a reception centre.
+        KIOSK=os.environ.get("KIOSK", "0") == "1",
+        KIOSK_IDLE_SECONDS=int(os.environ.get("KIOSK_IDLE_SECONDS", 180)),
+        KIOSK_WARNING_SECONDS=int(os.environ.get("KIOSK_WARNING_SECONDS", 60)),
     )
     if test_config:
         app.config.update(test_config)

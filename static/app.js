@@ -4,10 +4,54 @@
   // Move focus to the error summary so screen readers announce it.
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
+
   // The print button only makes sense when JavaScript can print.
   var buttons = document.querySelectorAll(".js-print");
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
     buttons[i].addEventListener("click", function () { window.print(); });
   }
+
+  // Kiosk: after a time without input, warn with a countdown that one
+  // action extends (WCAG 2.2.1), then erase and go back to the start.
+  var body = document.body;
+  var idleLimit = parseInt(body.getAttribute("data-kiosk-idle"), 10);
+  if (!idleLimit) { return; }
+  var warningTime = parseInt(body.getAttribute("data-kiosk-warning"), 10) || 60;
+  var timeoutUrl = body.getAttribute("data-kiosk-timeout-url");
+  var dialog = document.getElementById("kiosk-warning");
+  var seconds = dialog.querySelector(".kiosk-seconds");
+  var announce = document.getElementById("kiosk-announce");
+  var idle = 0;
+
+  function activity() {
+    if (dialog.hidden) { idle = 0; }
+  }
+  ["pointerdown", "keydown", "touchstart", "input", "wheel"].forEach(function (name) {
+    document.addEventListener(name, activity, true);
+  });
+  dialog.querySelector("[data-kiosk-extend]").addEventListener("click", function () {
+    dialog.hidden = true;
+    announce.textContent = "";
+    idle = 0;
+  });
+  setInterval(function () {
+    idle += 1;
+    var left = idleLimit + warningTime - idle;
+    if (left <= 0) {
+      window.location.replace(timeoutUrl);
+      return;
+    }
+    if (idle >= idleLimit) {
+      if (dialog.hidden) {
+        dialog.hidden = false;
+        dialog.querySelector("[data-kiosk-extend]").focus();
+      }
+      seconds.textContent = String(left);
+      // Announce at the start and every 15 seconds, not every second.
+      if ((idle - idleLimit) % 15 === 0) {
+        announce.textContent = announce.getAttribute("data-template").replace("SECONDS", String(left));
+      }
+    }
+  }, 1000);
 })();

@@ -353,8 +353,6 @@ def to_do(answers, result):
                               number=index + 1))
     if result["outcome"] in ("no_new_facts", "not_relevant"):
         items.append(Text(N_("Talk to a lawyer or VluchtelingenWerk Nederland about what else you can do.")))
-    if documents:
-        items.append(Text(KEEP_COPIES))
     return items
 
 

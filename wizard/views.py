@@ -6,8 +6,8 @@ wizard/checklist.py.
 """
 import datetime
 
-from flask import (Blueprint, abort, g, redirect, render_template, request, session,
-                   url_for)
+from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template,
+                   request, session, url_for)
 from flask_babel import force_locale, gettext, lazy_gettext, refresh
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -84,7 +84,6 @@ def save(answers, confirmed=None):
 
 
 def current_app_secret():
-    from flask import current_app
     return current_app.secret_key
 
 
@@ -124,6 +123,9 @@ def page_context():
         "review_text": languages.REVIEW_TEXT[languages.get(getattr(g, "lang", None)
                                                             or languages.DEFAULT).review],
         "max_note_length": v.MAX_NOTE_LENGTH,
+        "kiosk": current_app.config["KIOSK"],
+        "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
+        "kiosk_warning": current_app.config["KIOSK_WARNING_SECONDS"],
         "sources": SOURCES,
     }
 
@@ -155,6 +157,7 @@ def choose_language():
     suggested = select_locale()
     g.lang = suggested
     return render_template("languages.html", suggested=languages.get(suggested),
+                           erased=request.args.get("erased") == "1",
                            languages=languages.LANGUAGES, language=languages.get(suggested))
 
 
@@ -183,6 +186,11 @@ def question(name):
     page = flow.Page("question", name)
     form = form_class(step)(data={"answer": to_form_data(step, answers.get(name))}
                             if request.method == "GET" else None)
+    if step.kind == "number" and "keypad" in request.form:
+        # Kiosk: an on-screen keypad of plain buttons, so no typing is needed
+        # and it works without JavaScript.
+        form.answer.data = press_key(request.form.get("answer", ""), request.form["keypad"])
+        return render_question(step, form, page, answers)
     if form.validate_on_submit():
         answers[name] = to_answer(step, form.answer.data)
         try:
@@ -192,6 +200,18 @@ def question(name):
         else:
             return redirect_after(answers, page)
     return render_question(step, form, page, answers)
+
+
+KEYPAD_MAX_DIGITS = 4
+
+
+def press_key(text, key):
+    text = "".join(char for char in text if char.isdecimal())[:KEYPAD_MAX_DIGITS]
+    if key == "delete":
+        return text[:-1]
+    if key in "0123456789" and len(key) == 1 and len(text) < KEYPAD_MAX_DIGITS:
+        return text + key
+    return text
 
 
 def redirect_after(answers, page):
@@ -403,10 +423,35 @@ def checklist():
         lawyer_lang = "nl"
     outcome = rules.assess(answers)
     sheet = checklist_texts.build(answers, outcome, datetime.date.today())
+    from wizard import pdf
+
     return render_template("checklist.html", result=outcome, sheet=sheet,
                            lawyer=languages.get(lawyer_lang),
                            same_language=lawyer_lang == g.lang,
+                           pdf_download=not current_app.config["KIOSK"] and pdf.available(),
                            back_url=url_for("wizard.result"))
+
+
+@bp.route("/<lang>/checklist.pdf")
+def checklist_pdf():
+    """The checklist as a PDF made on the server (not in kiosk mode)."""
+    from wizard import pdf
+
+    if current_app.config["KIOSK"] or not pdf.available():
+        abort(404)
+    answers, elsewhere = complete_answers_or_redirect()
+    if elsewhere:
+        return elsewhere
+    lawyer_lang = request.args.get("lawyer", "nl")
+    if lawyer_lang not in languages.LAWYER_LANGUAGES:
+        lawyer_lang = "nl"
+    outcome = rules.assess(answers)
+    sheet = checklist_texts.build(answers, outcome, datetime.date.today())
+    html = render_template("checklist.html", result=outcome, sheet=sheet,
+                           lawyer=languages.get(lawyer_lang), for_pdf=True,
+                           same_language=lawyer_lang == g.lang)
+    return Response(pdf.render(html, current_app.static_folder), mimetype="application/pdf",
+                    headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})
 
 
 @bp.route("/<lang>/sources")
@@ -418,7 +463,17 @@ def sources():
 @bp.route("/<lang>/erase", methods=["POST"])
 def erase():
     session.clear()
+    if current_app.config["KIOSK"]:
+        return redirect(url_for("wizard.choose_language", erased=1))
     return redirect(url_for("wizard.erased"))
+
+
+@bp.route("/<lang>/timeout")
+def timeout():
+    """The kiosk's inactivity wipe (also reached by a meta refresh without
+    JavaScript). A GET, so nothing but erasing can be forced with it."""
+    session.clear()
+    return redirect(url_for("wizard.choose_language", erased=1))
 
 
 @bp.route("/<lang>/erased")
