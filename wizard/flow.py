@@ -291,8 +291,13 @@ def prune(answers):
                 for item_field in step.item_steps:
                     if item_field.name in item and not applies(item_field, answers, item):
                         del item[item_field.name]
-                if step.name == "documents" and item.get("language") in v.READABLE_LANGUAGES:
-                    item["translation"] = "not_needed"
+                if step.name == "documents":
+                    if item.get("language") in v.READABLE_LANGUAGES:
+                        item["translation"] = "not_needed"
+                    elif item.get("translation") == "not_needed":
+                        # The language changed to one the IND does not read:
+                        # the translation question must be asked now.
+                        del item["translation"]
         elif step.name in answers and not applies(step, answers):
             del answers[step.name]
     return answers

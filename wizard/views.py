@@ -119,7 +119,8 @@ def page_context():
         "language": languages.get(getattr(g, "lang", None) or languages.DEFAULT),
         "languages": languages.LANGUAGES,
         "urgent": checklist_texts.urgency(result) if result else [],
-        "erase_form": EraseForm(),
+        # formdata=None: never read the body again (it may be the 413 one).
+        "erase_form": EraseForm(formdata=None),
         "review_text": languages.REVIEW_TEXT[languages.get(getattr(g, "lang", None)
                                                             or languages.DEFAULT).review],
         "max_note_length": v.MAX_NOTE_LENGTH,
@@ -163,8 +164,7 @@ def choose_language():
 
 @bp.route("/<lang>/")
 def start():
-    expired = session.pop("expired", False)
-    return render_template("start.html", expired=expired)
+    return render_template("start.html")
 
 
 @bp.route("/<lang>/begin", methods=["POST"])
@@ -489,9 +489,7 @@ def register_error_pages(app):
         # Expired, tampered or foreign state: say so, and start clean.
         if getattr(session, "unreadable", False) and request.endpoint not in (
                 "static", "wizard.choose_language", "wizard.start"):
-            lang = (request.view_args or {}).get("lang")
-            if lang not in languages.CODES:
-                lang = None
+            lang = getattr(g, "lang", None)
             session.clear()
             return render_error(400, lang, expired=True)
 
