@@ -19,9 +19,27 @@ REVIEW_TEXT = {
     REVIEW_MACHINE: N_("This language was translated with machine help and has not yet been checked by a native speaker."),
 }
 
+# Each under its own name, in its own script (DESIGN.md §6). Dari's
+# catalog is fa_AF (Babel rejects prs), Kurmanji's is ku (not kmr).
 LANGUAGES = (
-    Language("en", "English", "ltr", REVIEW_SOURCE),
     Language("nl", "Nederlands", "ltr", REVIEW_MACHINE),
+    Language("en", "English", "ltr", REVIEW_SOURCE),
+    Language("ar", "العربية", "rtl", REVIEW_MACHINE),
+    Language("fa", "فارسی", "rtl", REVIEW_MACHINE),
+    Language("fa_AF", "دری", "rtl", REVIEW_MACHINE),
+    Language("ps", "پښتو", "rtl", REVIEW_MACHINE),
+    Language("ckb", "کوردیی ناوەندی", "rtl", REVIEW_MACHINE),
+    Language("ku", "Kurmancî", "ltr", REVIEW_MACHINE),
+    Language("ur", "اردو", "rtl", REVIEW_MACHINE),
+    Language("ti", "ትግርኛ", "ltr", REVIEW_MACHINE),
+    Language("am", "አማርኛ", "ltr", REVIEW_MACHINE),
+    Language("so", "Soomaali", "ltr", REVIEW_MACHINE),
+    Language("tr", "Türkçe", "ltr", REVIEW_MACHINE),
+    Language("fr", "Français", "ltr", REVIEW_MACHINE),
+    Language("es", "Español", "ltr", REVIEW_MACHINE),
+    Language("ru", "Русский", "ltr", REVIEW_MACHINE),
+    Language("uk", "Українська", "ltr", REVIEW_MACHINE),
+    Language("ka", "ქართული", "ltr", REVIEW_MACHINE),
 )
 
 BY_CODE = {language.code: language for language in LANGUAGES}

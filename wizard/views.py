@@ -10,6 +10,7 @@ from flask import (Blueprint, Response, abort, current_app, g, redirect, render_
                    request, session, url_for)
 from flask_babel import force_locale, gettext, lazy_gettext, refresh
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from wizard import checklist as checklist_texts
@@ -139,15 +140,22 @@ def make_text(msgid, **params):
 
 @bp.app_template_global()
 def translate(text, locale=None):
-    """Translate a checklist Text (with nested Text parameters) now."""
+    """Translate a checklist Text (with nested Text parameters) now.
+
+    Parameters (numbers, labels, notes) are isolated in <bdi> so a number
+    or a Latin word cannot scramble a right-to-left sentence.
+    """
     if isinstance(text, str):
         return text
     if locale:
         with force_locale(locale):
             return translate(text)
-    params = {key: translate(value) if isinstance(value, tuple) else value
+    if not text.params:
+        return gettext(text.msgid)
+    params = {key: Markup("<bdi>%s</bdi>") % (translate(value) if isinstance(value, tuple)
+                                              else value)
               for key, value in text.params.items()}
-    return gettext(text.msgid, **params) if params else gettext(text.msgid)
+    return Markup.escape(gettext(text.msgid)) % params
 
 
 # --- pages ------------------------------------------------------------------
