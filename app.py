@@ -57,6 +57,11 @@ def create_app(test_config=None):
         MAX_CONTENT_LENGTH=16 * 1024,
         MAX_FORM_MEMORY_SIZE=16 * 1024,
         WTF_CSRF_TIME_LIMIT=None,  # the state's own expiry bounds it
+        # Flask-WTF's "strict" HTTPS check wants a Referer on every POST, but
+        # Referrer-Policy: no-referrer means browsers send none: every form
+        # would be refused over HTTPS. The session-bound token (and SameSite)
+        # is the protection.
+        WTF_CSRF_SSL_STRICT=False,
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(app.root_path, "translations"),
         BABEL_DEFAULT_LOCALE=languages.DEFAULT,
         # Kiosk mode (README "Kiosk"): a shared touch screen at a reception centre.

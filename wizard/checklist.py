@@ -246,7 +246,8 @@ def warnings(answers, result):
         found.append(Text(KEEP_COPIES))
     if "explain_late_disclosure" in result["flags"]:
         found.append(Text(EU_RULES, date=format_date(EU_RULES_IN_FORCE_SINCE)))
-    if {"lawyer_declined", "no_lawyer"} & set(result["flags"]):
+    if "no_lawyer" in result["flags"]:
+        # With lawyer_declined its own flag says this already.
         found.append(Text(LAWYER_COSTS))
     return found
 

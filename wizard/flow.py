@@ -178,7 +178,8 @@ def applies(step, answers, item=None):
 
 
 def is_answered(step, container):
-    if step.optional:
+    # "None of them" is a real answer to which fact a document shows (None).
+    if step.optional or step.kind == "fact_choice":
         return step.name in container
     value = container.get(step.name)
     return value not in (None, "", [])

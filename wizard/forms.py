@@ -57,7 +57,8 @@ def whole_days(form, field):
     if text == "":
         return
     # isdecimal() also accepts Arabic-Indic and other digits people type.
-    if not text.isdecimal() or int(text) > MAX_DAYS:
+    # The length check first: int() refuses (ValueError) over 4300 digits.
+    if not text.isdecimal() or len(text) > 20 or int(text) > MAX_DAYS:
         raise ValidationError(lazy_gettext("Write the number of days as a whole number, for example 5"))
 
 

@@ -41,6 +41,10 @@ def pull_language(endpoint, values):
 
 @bp.url_defaults
 def add_language(endpoint, values):
+    # The language choice takes no language: after a kiosk wipe it must not
+    # tell the next person which language the last one used.
+    if endpoint == "wizard.choose_language":
+        return
     if "lang" not in values and getattr(g, "lang", None):
         values["lang"] = g.lang
 
@@ -68,7 +72,10 @@ def load_answers():
 
 
 def confirmed_lists():
-    return set(session.get("confirmed") or [])
+    confirmed = session.get("confirmed")
+    if not isinstance(confirmed, list):  # state of an odd shape: nothing confirmed
+        return set()
+    return {name for name in confirmed if isinstance(name, str) and name in flow.LISTS}
 
 
 def save(answers, confirmed=None):

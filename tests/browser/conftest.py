@@ -19,13 +19,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def live_server():
+SECRET = "browser-test-secret"
+# Short on purpose: the kiosk tests wait for the inactivity wipe.
+KIOSK_IDLE_SECONDS = 4
+KIOSK_WARNING_SECONDS = 4
+
+
+def serve(app):
     """The app in a thread, like `flask run`, on a free port of 127.0.0.1."""
-    app = create_app({"SECRET_KEY": "browser-test-secret", "SESSION_COOKIE_SECURE": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    server = serve(create_app({"SECRET_KEY": SECRET, "SESSION_COOKIE_SECURE": False}))
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def kiosk_server():
+    server = serve(create_app({
+        "SECRET_KEY": SECRET, "SESSION_COOKIE_SECURE": False, "KIOSK": True,
+        "KIOSK_IDLE_SECONDS": KIOSK_IDLE_SECONDS, "KIOSK_WARNING_SECONDS": KIOSK_WARNING_SECONDS,
+    }))
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 
