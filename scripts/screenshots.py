@@ -17,54 +17,25 @@ from werkzeug.serving import make_server  # noqa: E402
 
 from app import create_app  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.walker import tap, walk_to_checklist  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "test-artifacts")
 
 
-def click(page, selector):
-    with page.expect_navigation():
-        page.click(selector)
-
-
-def pick(page, value):
-    page.check(f"input[value='{value}']")
-    click(page, "main button[type=submit]")
-
-
 def walk(page, base, lang, shoot):
+    """The pages of one check, with a screenshot of each kind."""
     page.goto(f"{base}/{lang}/")
     shoot("start")
-    click(page, "main button[type=submit]")
+    tap(page, "main button[type=submit]")
     shoot("question")
-    click(page, "main button[type=submit]")
+    tap(page, "main form button.button[type=submit]")
     shoot("error")
-    for value in ["yes", "yes", "rejected", "none_or_finished", "none", "no", "no", "flight_booked"]:
-        pick(page, value)
-    page.fill("input.text-input", "3")
-    click(page, "main button[type=submit]")
-    pick(page, "no")
-    page.check("input[value='political']")
-    click(page, "main button[type=submit]")
-    pick(page, "yes")
-    for value in ["new_document", "yes", "you_personally"]:
-        pick(page, value)
-    page.fill("input.text-input", "Party card")
-    click(page, "main button[type=submit]")
-    shoot("facts-list")
-    pick(page, "no")
-    pick(page, "yes")
-    for value in ["court_or_arrest_document", "0", "other", "none", "photo", "courier"]:
-        pick(page, value)
-    click(page, "main button[type=submit]")
-    pick(page, "no")
-    pick(page, "not_asked")
-    shoot("review")
-    click(page, "main a.button")
-    shoot("result")
-    page.check("input[value='nl']")
-    click(page, "main button[type=submit]")
+    walk_to_checklist(page, base, lang, note="Party card")
     shoot("checklist")
-    return page
+    for name in ("list/facts", "review", "result"):
+        page.goto(f"{base}/{lang}/{name}")
+        shoot(name.replace("list/", "") + ("-list" if name.startswith("list") else ""))
+    page.goto(f"{base}/{lang}/checklist?lawyer=nl")
 
 
 def main(langs):

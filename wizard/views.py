@@ -14,7 +14,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from wizard import checklist as checklist_texts
-from wizard import flow, languages, rules
+from wizard import flow, languages, pdf, rules
 from wizard import vocabulary as v
 from wizard.answers import AnswerError, normalise
 from wizard.forms import (NONE_OF_THEM, AddAnotherForm, EraseForm, RemoveForm, form_class,
@@ -184,8 +184,8 @@ def start():
 
 @bp.route("/<lang>/begin", methods=["POST"])
 def begin():
-    """Start: a new person starts with nothing."""
-    session.clear()
+    """Start now. Answers already given are kept (pre-filled): only
+    "Erase my answers" or the kiosk's timeout wipes them."""
     return redirect(page_url(flow.Page("question", flow.STEPS[0].name)))
 
 
@@ -428,43 +428,40 @@ def result():
                            back_url=url_for("wizard.review"))
 
 
+def pdf_download_offered():
+    return not current_app.config["KIOSK"] and pdf.available()
+
+
+def render_checklist(answers, **extra):
+    """The checklist page, for the screen, the printer or the PDF."""
+    lawyer_lang = request.args.get("lawyer", "nl")
+    if lawyer_lang not in languages.LAWYER_LANGUAGES:
+        lawyer_lang = "nl"
+    outcome = rules.assess(answers)
+    sheet = checklist_texts.build(answers, outcome, datetime.date.today())
+    return render_template("checklist.html", result=outcome, sheet=sheet,
+                           lawyer=languages.get(lawyer_lang),
+                           same_language=lawyer_lang == g.lang, **extra)
+
+
 @bp.route("/<lang>/checklist")
 def checklist():
     answers, elsewhere = complete_answers_or_redirect()
     if elsewhere:
         return elsewhere
-    lawyer_lang = request.args.get("lawyer", "nl")
-    if lawyer_lang not in languages.LAWYER_LANGUAGES:
-        lawyer_lang = "nl"
-    outcome = rules.assess(answers)
-    sheet = checklist_texts.build(answers, outcome, datetime.date.today())
-    from wizard import pdf
-
-    return render_template("checklist.html", result=outcome, sheet=sheet,
-                           lawyer=languages.get(lawyer_lang),
-                           same_language=lawyer_lang == g.lang,
-                           pdf_download=not current_app.config["KIOSK"] and pdf.available(),
-                           back_url=url_for("wizard.result"))
+    return render_checklist(answers, pdf_download=pdf_download_offered(),
+                            back_url=url_for("wizard.result"))
 
 
 @bp.route("/<lang>/checklist.pdf")
 def checklist_pdf():
     """The checklist as a PDF made on the server (not in kiosk mode)."""
-    from wizard import pdf
-
-    if current_app.config["KIOSK"] or not pdf.available():
+    if not pdf_download_offered():
         abort(404)
     answers, elsewhere = complete_answers_or_redirect()
     if elsewhere:
         return elsewhere
-    lawyer_lang = request.args.get("lawyer", "nl")
-    if lawyer_lang not in languages.LAWYER_LANGUAGES:
-        lawyer_lang = "nl"
-    outcome = rules.assess(answers)
-    sheet = checklist_texts.build(answers, outcome, datetime.date.today())
-    html = render_template("checklist.html", result=outcome, sheet=sheet,
-                           lawyer=languages.get(lawyer_lang), for_pdf=True,
-                           same_language=lawyer_lang == g.lang)
+    html = render_checklist(answers, for_pdf=True)
     return Response(pdf.render(html, current_app.static_folder), mimetype="application/pdf",
                     headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})
 
