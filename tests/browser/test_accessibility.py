@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import page_checks
-from tests.browser.every_page import ALL_KINDS, kiosk_settings, serve, walk
+from tests.browser.every_page import ALL_KINDS, CORE_KINDS, kiosk_settings, serve, walk
 
 AXE = Axe()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -44,6 +44,12 @@ def kiosk_app():
 
 def kinds_for(lang):
     return ALL_KINDS if lang in EVERY_KIND else tuple(k for k in ALL_KINDS if k not in DETOURS)
+
+
+def test_every_language_gets_at_least_the_core_page_kinds():
+    for lang in LANGUAGES:
+        assert set(CORE_KINDS) <= set(kinds_for(lang)), lang
+    assert set(kinds_for("en")) == set(ALL_KINDS)
 
 
 def axe_problems(page):
