@@ -6,7 +6,7 @@ from flask import Flask, g, request
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
-from wizard import languages
+from wizard import i18n, languages
 from wizard.state import EncryptedSessionInterface
 
 babel = Babel()
@@ -74,6 +74,7 @@ def create_app(test_config=None):
 
     app.session_interface = EncryptedSessionInterface()
     babel.init_app(app, locale_selector=select_locale)
+    i18n.install(app)
     csrf.init_app(app)
 
     from wizard import views

@@ -203,9 +203,9 @@ def applicable_steps(answers):
 
 def first_missing_page(answers, confirmed_lists):
     """The first page still to answer, in flow order; None when all is done."""
+    if route_exit(answers):
+        return Page("exit")
     for step in applicable_steps(answers):
-        if route_exit(answers):
-            return Page("exit")
         if isinstance(step, ListStep):
             for index, item in enumerate(answers.get(step.name) or []):
                 field = missing_item_field(step.name, item, answers)
@@ -215,8 +215,6 @@ def first_missing_page(answers, confirmed_lists):
                 return Page("list", step.name)
         elif not is_answered(step, answers):
             return Page("question", step.name)
-    if route_exit(answers):
-        return Page("exit")
     return None
 
 

@@ -4,6 +4,7 @@ Question forms are made from the flow's steps, so a new question is a new
 `Step`, not a new class. Each has one field called `answer`; labels and
 errors are translated lazily, when the page is drawn.
 """
+import functools
 import unicodedata
 
 from flask_babel import lazy_gettext
@@ -68,6 +69,19 @@ class QuestionForm(FlaskForm):
 
 def form_class(step, fact_choices=()):
     """A form class with one field, `answer`, for a flow step."""
+    if step.kind == "fact_choice":
+        # Its choices name the person's own facts: made anew, never kept.
+        return _make_form_class(step, fact_choices)
+    return _form_class_of(step)
+
+
+@functools.lru_cache(maxsize=None)
+def _form_class_of(step):
+    # Kept: WTForms prepares a form class on first use, the same every time.
+    return _make_form_class(step, ())
+
+
+def _make_form_class(step, fact_choices):
     label = _lazy(step.question)
     error = _lazy(step.error)
     if step.kind == "radio":
@@ -131,10 +145,6 @@ class RemoveForm(FlaskForm):
         InputRequired(message=lazy_gettext("Select yes if you want to remove it")),
         OneOf(("yes", "no"), lazy_gettext("Select yes if you want to remove it")),
     ])
-
-
-class EraseForm(FlaskForm):
-    """No fields: the CSRF token is the point."""
 
 
 NONE_OF_THEM = N_("None of them, or I am not sure")

@@ -4,18 +4,24 @@ WeasyPrint needs Pango from the system (Debian: libpango-1.0-0,
 libpangoft2-1.0-0) and fonts for every script (fonts-noto-core). Where
 they are missing, `available()` is False and the download is not offered.
 """
+import ctypes.util
 import functools
+import importlib.util
 import mimetypes
 import os
 
 
+# The system libraries WeasyPrint opens when it is imported.
+SYSTEM_LIBRARIES = ("gobject-2.0", "pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig")
+
+
 @functools.lru_cache(maxsize=1)
 def available():
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError):
-        return False
-    return True
+    """Whether a PDF can be made here. Looks for WeasyPrint and its libraries
+    without importing it: the import alone adds about 30 MB to a worker, which
+    only a worker that makes a PDF should pay."""
+    return importlib.util.find_spec("weasyprint") is not None and all(
+        ctypes.util.find_library(name) for name in SYSTEM_LIBRARIES)
 
 
 def render(html, static_folder):

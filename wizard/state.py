@@ -8,8 +8,10 @@ and a phone that is examined shows nothing readable. Fernet's timestamp
 lets us refuse state older than STATE_MAX_AGE.
 """
 import base64
+import functools
 import hashlib
 import json
+import time
 import zlib
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -17,6 +19,10 @@ from flask.sessions import SecureCookieSession, SessionInterface
 
 # Browsers keep about 4096 bytes per cookie, name and attributes included.
 MAX_COOKIE_BYTES = 3900
+# Reading a page keeps the state alive (the expiry counts from the last
+# visit), but re-encrypting it on every page costs time: renew it when it
+# is older than this, or when it changed.
+RENEW_AFTER_SECONDS = 5 * 60
 # A decompression bomb in a forged cookie cannot pass Fernet's HMAC, but
 # keep the inflated size bounded anyway.
 MAX_JSON_BYTES = 64 * 1024
@@ -30,8 +36,11 @@ class EncryptedSession(SecureCookieSession):
     # True when the browser sent state we could not read (expired,
     # tampered, from another secret): the person is told, not left puzzled.
     unreadable = False
+    # When the state the browser sent was written (Fernet's timestamp).
+    written_at = None
 
 
+@functools.lru_cache(maxsize=4)
 def _fernet(secret_key):
     digest = hashlib.sha256(b"new-facts-check state v1" + secret_key.encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
@@ -44,16 +53,23 @@ def encode(data, secret_key):
 
 def decode(token, secret_key, max_age):
     """The state dict, or None when it is expired, forged or broken."""
+    return decode_with_time(token, secret_key, max_age)[0]
+
+
+def decode_with_time(token, secret_key, max_age):
+    """(state dict, when it was written), or (None, None)."""
     try:
-        payload = _fernet(secret_key).decrypt(token.encode("ascii"), ttl=max_age)
+        fernet = _fernet(secret_key)
+        payload = fernet.decrypt(token.encode("ascii"), ttl=max_age)
+        written_at = fernet.extract_timestamp(token.encode("ascii"))
         inflater = zlib.decompressobj()
         raw = inflater.decompress(payload, MAX_JSON_BYTES)
         if inflater.unconsumed_tail:
-            return None
+            return None, None
         data = json.loads(raw)
     except (InvalidToken, UnicodeError, ValueError, zlib.error, TypeError):
-        return None
-    return data if isinstance(data, dict) else None
+        return None, None
+    return (data, written_at) if isinstance(data, dict) else (None, None)
 
 
 def check_fits(data, secret_key):
@@ -69,12 +85,15 @@ class EncryptedSessionInterface(SessionInterface):
         token = request.cookies.get(self.get_cookie_name(app))
         if not token:
             return self.session_class()
-        data = decode(token, app.secret_key, int(app.config["STATE_MAX_AGE"]))
+        data, written_at = decode_with_time(token, app.secret_key,
+                                            int(app.config["STATE_MAX_AGE"]))
         if data is None:
             session = self.session_class()
             session.unreadable = True
             return session
-        return self.session_class(data)
+        session = self.session_class(data)
+        session.written_at = written_at
+        return session
 
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
@@ -88,7 +107,8 @@ class EncryptedSessionInterface(SessionInterface):
                                        httponly=True)
             return
         response.vary.add("Cookie")
-        if not (session.modified or session.accessed or self.should_set_cookie(app, session)):
+        if not (session.modified or session.written_at is None
+                or time.time() - session.written_at > RENEW_AFTER_SECONDS):
             return
         response.set_cookie(
             name,

@@ -8,16 +8,16 @@ import datetime
 
 from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template,
                    request, session, url_for)
-from flask_babel import force_locale, gettext, lazy_gettext, refresh
+from flask_babel import gettext, lazy_gettext, refresh
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from wizard import checklist as checklist_texts
-from wizard import flow, languages, pdf, rules
+from wizard import flow, i18n, languages, pdf, rules
 from wizard import vocabulary as v
 from wizard.answers import AnswerError, normalise
-from wizard.forms import (NONE_OF_THEM, AddAnotherForm, EraseForm, RemoveForm, form_class,
+from wizard.forms import (NONE_OF_THEM, AddAnotherForm, RemoveForm, form_class,
                           to_answer, to_form_data)
 from wizard.sources import SOURCES
 from wizard.state import StateTooLarge, check_fits
@@ -127,8 +127,7 @@ def page_context():
         "language": languages.get(getattr(g, "lang", None) or languages.DEFAULT),
         "languages": languages.LANGUAGES,
         "urgent": checklist_texts.urgency(result) if result else [],
-        # formdata=None: never read the body again (it may be the 413 one).
-        "erase_form": EraseForm(formdata=None),
+        "erase_button": True,
         "review_text": languages.REVIEW_TEXT[languages.get(getattr(g, "lang", None)
                                                             or languages.DEFAULT).review],
         "max_note_length": v.MAX_NOTE_LENGTH,
@@ -152,17 +151,19 @@ def translate(text, locale=None):
     Parameters (numbers, labels, notes) are isolated in <bdi> so a number
     or a Latin word cannot scramble a right-to-left sentence.
     """
+    translations = i18n.translations_for(locale) if locale else i18n.request_translations()
+    return _translate(text, translations)
+
+
+def _translate(text, translations):
     if isinstance(text, str):
         return text
-    if locale:
-        with force_locale(locale):
-            return translate(text)
     if not text.params:
-        return gettext(text.msgid)
-    params = {key: Markup("<bdi>%s</bdi>") % (translate(value) if isinstance(value, tuple)
-                                              else value)
+        return translations.ugettext(text.msgid)
+    params = {key: Markup("<bdi>%s</bdi>") % (_translate(value, translations)
+                                              if isinstance(value, tuple) else value)
               for key, value in text.params.items()}
-    return Markup.escape(gettext(text.msgid)) % params
+    return Markup.escape(translations.ugettext(text.msgid)) % params
 
 
 # --- pages ------------------------------------------------------------------

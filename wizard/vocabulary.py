@@ -5,6 +5,7 @@ Labels are English message ids wrapped in N_() so `pybabel extract` finds
 them; they are translated where they are shown (forms, review, checklist).
 This module knows nothing of Flask.
 """
+import functools
 from collections import namedtuple
 
 
@@ -207,5 +208,7 @@ def label(choices, value):
     return value
 
 
+@functools.lru_cache(maxsize=None)
 def values(choices):
+    # Cached: the answers are checked against these on every page.
     return tuple(choice.value for choice in choices)

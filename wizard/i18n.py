@@ -1,0 +1,43 @@
+"""Fast access to the translations, for pages with many strings.
+
+Flask-Babel finds the translations anew for every string (several context
+lookups each, about 10 µs); the checklist has hundreds of strings. These
+helpers find them once per request, or once per process for the lawyer's
+language, and give the same answers.
+"""
+import functools
+
+from flask import g
+from flask_babel import force_locale, get_translations
+
+
+def request_translations():
+    """This request's translations, looked up once per locale.
+
+    Flask-Babel keeps the request's locale in g._flask_babel; force_locale()
+    and refresh() replace it, so a change of language is noticed. (Were
+    Flask-Babel ever to keep it elsewhere, this gets slower, not wrong.)
+    """
+    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
+    cached = g.get("nfc_translations")
+    if locale is None or cached is None or cached[0] is not locale:
+        translations = get_translations()
+        cached = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
+        g.nfc_translations = cached
+    return cached[1]
+
+
+@functools.lru_cache(maxsize=None)
+def translations_for(code):
+    """The translations of one language (the catalogs never change while
+    the app runs)."""
+    with force_locale(code):
+        return get_translations()
+
+
+def install(app):
+    """Let the templates' _() and ngettext() use request_translations()."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: request_translations().ugettext(string),
+        ngettext=lambda singular, plural, n: request_translations().ungettext(singular, plural, n),
+        newstyle=True)
