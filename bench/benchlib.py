@@ -9,10 +9,9 @@ instance with the secret reads it (README "Running in production").
 import contextlib
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
+import tempfile
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
@@ -30,45 +29,28 @@ def use_venv():
             sys.path.insert(0, path)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on {port}")
-
-
 @contextlib.contextmanager
 def gunicorn(app="app:create_app()", workers=2, chdir=REPO, env=None):
     """`SECRET_KEY=... gunicorn -w 2 -b 127.0.0.1:PORT 'app:create_app()'`, as in
     the README (no access log). Yields (port, process); always stops it."""
+    from servers import free_port, stop, wait_for_port  # tests/servers.py
+
     port = free_port()
     environment = dict(os.environ, SECRET_KEY=SECRET)
     environment.update(env or {})
-    process = subprocess.Popen(
-        [VENV_PYTHON, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", app],
-        cwd=chdir, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_for(port, process)
-        yield port, process
-    finally:
-        process.terminate()
+    # gunicorn's own log goes to a file, read only if it fails to start (a
+    # pipe nobody reads would stall it once full).
+    with tempfile.TemporaryDirectory() as log_dir:
+        log_path = os.path.join(log_dir, "gunicorn.log")
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                [VENV_PYTHON, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                 app], cwd=chdir, env=environment, stdout=subprocess.DEVNULL, stderr=log)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            wait_for_port(port, process, log_path)
+            yield port, process
+        finally:
+            stop(process)
 
 
 def warm(port, path, cookie=None, times=4):

@@ -47,7 +47,7 @@ class Server:
         return text
 
 
-def _wait_for_port(port, process, log_path):
+def wait_for_port(port, process, log_path):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -61,7 +61,7 @@ def _wait_for_port(port, process, log_path):
     raise RuntimeError(f"gunicorn did not listen on port {port} in {STARTUP_SECONDS} s")
 
 
-def _stop(process):
+def stop(process):
     if process.poll() is not None:
         return
     process.terminate()
@@ -95,10 +95,10 @@ def gunicorn(log_dir, secret="servers-test-secret", workers=1, name="server", en
         process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=stdout,
                                    stderr=stderr, stdin=subprocess.DEVNULL)
     try:
-        _wait_for_port(port, process, stderr_path)
+        wait_for_port(port, process, stderr_path)
         yield Server(process, port, stdout_path, stderr_path)
     finally:
-        _stop(process)
+        stop(process)
 
 
 # --- a browser: cookies, CSRF tokens from the page, redirects followed by hand -----

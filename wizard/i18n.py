@@ -45,6 +45,8 @@ def template_gettext(string, **variables):
 
 def install(app):
     """Let the templates' _() and ngettext() use request_translations()."""
+    # Jinja's installer wants both callables; its gettext is then replaced
+    # by template_gettext, its ngettext (rare) is kept.
     app.jinja_env.install_gettext_callables(
         gettext=lambda string: request_translations().ugettext(string),
         ngettext=lambda singular, plural, n: request_translations().ungettext(singular, plural, n),

@@ -123,13 +123,12 @@ def is_changing():
 def page_context():
     answers = session.get("answers") or {}
     result = assess_partial(answers) if answers and isinstance(answers, dict) else None
+    language = languages.get(getattr(g, "lang", None) or languages.DEFAULT)
     return {
-        "language": languages.get(getattr(g, "lang", None) or languages.DEFAULT),
+        "language": language,
         "languages": languages.LANGUAGES,
         "urgent": checklist_texts.urgency(result) if result else [],
-        "erase_button": True,
-        "review_text": languages.REVIEW_TEXT[languages.get(getattr(g, "lang", None)
-                                                            or languages.DEFAULT).review],
+        "review_text": languages.REVIEW_TEXT[language.review],
         "max_note_length": v.MAX_NOTE_LENGTH,
         "kiosk": current_app.config["KIOSK"],
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],

@@ -73,12 +73,13 @@ class Walker:
         self.tick(value)
         self.tap(CONTINUE)
 
-    def change(self, href_part, value):
-        """From the review, change one answer and come back to the review."""
+    def change(self, href_part, value, lands_on="/review"):
+        """From the review, change one answer; by default it comes back to
+        the review, an answer that ends the route lands on the exit page."""
         self.go("review")
         self.tap(f"main .summary-actions a[href*='{href_part}?change=1']")
         self.pick(value)
-        self.expect("/review")
+        self.expect(lands_on)
 
 
 def walk(page, base, lang, kinds=ALL_KINDS):
@@ -170,19 +171,13 @@ def _walk(w, wanted):
         w.go("result")
         yield "result-no_new_facts"
     if "exit-not_this_route" in wanted:
-        w.go("review")
-        w.tap("main .summary-actions a[href*='/question/in_netherlands?change=1']")
-        w.pick("no")
-        w.expect("/exit")
+        w.change("/question/in_netherlands", "no", lands_on="/exit")
         yield "exit-not_this_route"
         w.go("question/in_netherlands?change=1")
         w.pick("yes")
         w.expect("/review")
     if "exit-appeal_pending" in wanted:
-        w.go("review")
-        w.tap("main .summary-actions a[href*='/question/appeal?change=1']")
-        w.pick("pending")
-        w.expect("/exit")
+        w.change("/question/appeal", "pending", lands_on="/exit")
         yield "exit-appeal_pending"
     if "sources" in wanted:
         w.go("sources")
