@@ -1,4 +1,4 @@
-"""Every page with its CSS and JavaScript, gzip-compressed, against a budget.
+"""Every page with its CSS, JavaScript and icon, gzip-compressed, against a budget.
 
     .venv/bin/python bench/page_size.py [--budget BYTES]
 
@@ -64,7 +64,7 @@ def main():
     args = parser.parse_args()
     static = os.path.join(os.path.dirname(__file__), "..", "static")
     assets = {}
-    for name in ("style.css", "app.js"):
+    for name in ("style.css", "app.js", "favicon.svg"):
         with open(os.path.join(static, name), "rb") as handle:
             assets[name] = compressed(handle.read())
     sizes = []
@@ -77,7 +77,7 @@ def main():
                 total = compressed(html) + sum(assets[a] for a in linked)
                 sizes.append((total, compressed(html), lang, name + (" (kiosk)" if kiosk else "")))
     sizes.sort(reverse=True)
-    print(f"style.css {assets['style.css']} B gz, app.js {assets['app.js']} B gz")
+    print(", ".join(f"{name} {size} B gz" for name, size in assets.items()))
     print(f"{'total':>7} {'html':>7}  page")
     for total, html, lang, name in sizes[:25]:
         print(f"{total:7d} {html:7d}  {lang} {name}")

@@ -173,11 +173,54 @@ def test_the_checklist_pdf_is_not_kept_either(client):
 
 
 def test_static_files_are_not_sniffed(client):
-    for name in ("style.css", "app.js"):
+    for name in ("style.css", "app.js", "favicon.svg"):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200
         assert response.headers.get("X-Content-Type-Options") == "nosniff"
         assert "Content-Security-Policy" in response.headers
+
+
+# --- the style sheet, script and icon: one download, then kept -------------------
+
+STATIC_LINK = re.compile(r'(?:href|src)="(/static/([\w.]+)\?v=(\w+))"')
+
+
+def static_links(client, path="/en/"):
+    return {name: (url, version)
+            for url, name, version in STATIC_LINK.findall(client.get(path).get_data(as_text=True))}
+
+
+def test_pages_link_the_style_sheet_script_and_icon_by_version(client):
+    links = static_links(client)
+    assert set(links) == {"style.css", "app.js", "favicon.svg"}, links
+    for name, (url, _version) in links.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        # Kept for a year: on slow data the next page costs no extra round trip.
+        assert response.cache_control.max_age == 365 * 24 * 60 * 60, (url, response.cache_control)
+        assert response.cache_control.immutable and response.cache_control.public, url
+        assert "no-store" not in response.headers["Cache-Control"], url
+
+
+def test_a_changed_style_sheet_gets_a_new_address(app, client, tmp_path):
+    """Kept for a year must not mean an old style sheet after an update."""
+    for name in ("style.css", "app.js", "favicon.svg"):
+        (tmp_path / name).write_bytes(open(f"{app.static_folder}/{name}", "rb").read())
+    app.static_folder = str(tmp_path)
+    before = static_links(client)
+    (tmp_path / "style.css").write_text("body { color: black; }\n")
+    after = static_links(client)
+    assert after["style.css"][1] != before["style.css"][1]
+    assert after["app.js"] == before["app.js"]  # unchanged files keep their address
+    assert client.get(after["style.css"][0]).get_data(as_text=True) == "body { color: black; }\n"
+
+
+def test_the_browser_icon_is_answered_at_once(client):
+    # Browsers ask for /favicon.ico by themselves: no redirect, no "not found".
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    assert response.data.startswith(b"<svg")
 
 
 # --- HTTPS ------------------------------------------------------------------------

@@ -19,12 +19,14 @@ def request_translations():
     and refresh() replace it, so a change of language is noticed. (Were
     Flask-Babel ever to keep it elsewhere, this gets slower, not wrong.)
     """
-    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
-    cached = g.get("nfc_translations")
+    request_globals = g._get_current_object()  # one context lookup, not three
+    locale = getattr(request_globals.get("_flask_babel"), "babel_locale", None)
+    cached = request_globals.get("nfc_translations")
     if locale is None or cached is None or cached[0] is not locale:
         translations = get_translations()
-        cached = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
-        g.nfc_translations = cached
+        cached = (getattr(request_globals.get("_flask_babel"), "babel_locale", None),
+                  translations)
+        request_globals.nfc_translations = cached
     return cached[1]
 
 
@@ -40,7 +42,10 @@ def template_gettext(string, **variables):
     """_() in a template: what Jinja's "newstyle" gettext does for an HTML
     template (the translation is trusted markup, the variables are escaped),
     without its three nested calls, as _() runs dozens of times a page."""
-    return Markup(request_translations().ugettext(string)) % variables
+    text = Markup(request_translations().ugettext(string))
+    if not variables and "%" not in text:
+        return text  # nothing to fill in (a "%%" still goes through %)
+    return text % variables
 
 
 def install(app):
