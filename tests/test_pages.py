@@ -11,6 +11,7 @@ catalog's translation of the English message id, and must differ from the
 English, so an untranslated catalog fails here.
 """
 import base64
+import datetime
 import re
 from html.parser import HTMLParser
 
@@ -19,7 +20,7 @@ import pytest
 
 from conftest import ROUTE_OK, Person, add_document, add_fact, finish, walk_to_reasons
 from wizard import checklist as texts
-from wizard import flow
+from wizard import flow, languages
 from wizard import vocabulary as v
 from wizard.catalogs import SAME_AS_ENGLISH_ALLOWED
 from wizard.sources import SOURCES
@@ -438,6 +439,25 @@ def test_the_checklist_shows_every_line_in_the_persons_and_the_lawyers_language(
     if lawyer == visitor.lang:
         other = "en" if lawyer == "nl" else "nl"
         assert not sheet.shows(words_in(app, other, label(v.OUTCOMES, "needs_preparation")))
+
+
+@pytest.mark.parametrize("person_lang, lawyer", [("ar", "nl"), ("ti", "en"), ("nl", "en")])
+def test_the_checklist_says_when_and_in_which_languages_in_a_whole_line_each(
+        app, client, person_lang, lawyer):
+    """Date and languages once in each language, as one line: a right-to-left
+    line with Dutch words mixed in reads jumbled to both readers."""
+    person = Person(client, person_lang)
+    story_document_without_translation(person)
+    sheet = Seen(person.get(f"checklist?lawyer={lawyer}"))
+    made_on = texts.format_date(datetime.date.today())
+    names = f"{languages.get(person_lang).name} / {languages.get(lawyer).name}"
+    for language in (person_lang, lawyer):
+        line = (f"{words_in(app, language, 'Made on')}: {made_on} · "
+                f"{words_in(app, language, 'Languages')}: {names}")
+        assert sheet.lines(line) == 1, (language, line)
+    lawyer_line = [element for element in sheet.all("p", "line-lawyer")
+                   if element.text.startswith(words_in(app, lawyer, "Made on"))]
+    assert [element.attrs.get("lang") for element in lawyer_line] == [lawyer]
 
 
 # === 3. Adding, changing and removing facts and documents =============================
