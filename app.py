@@ -101,8 +101,11 @@ def create_app(test_config=None):
     def static_file_version(endpoint, values):
         if endpoint == "static" and "filename" in values:
             path = os.path.join(app.static_folder, values["filename"])
-            if os.path.isfile(path):
-                values["v"] = file_version(path, os.stat(path).st_mtime_ns)
+            try:
+                modified = os.stat(path).st_mtime_ns
+            except OSError:
+                return  # no such file: the address stays as asked, and is a 404
+            values["v"] = file_version(path, modified)
 
     # Browsers ask for /favicon.ico on their own: answer with the icon rather
     # than a redirect and a "not found" on every page.
