@@ -83,19 +83,23 @@ ROUTE_OK = [
     ("earlier_repeat_applications", "none"),
     ("protection_elsewhere", "no"),
     ("ukraine_temporary_protection", "no"),
+    ("returned_home", "no"),
 ]
 
 
-def walk_to_reasons(person, removal="none", days=None, detained="no"):
-    """Answer the route and urgency questions of a person for whom the route fits."""
+def walk_to_reasons(person, removal="none", days=None, detained="no", applying_for="me_alone",
+                    **route):
+    """Answer the route and urgency questions of a person for whom the route fits
+    (`route` changes a route answer, e.g. appeal="pending")."""
     person.start()
     for name, value in ROUTE_OK:
-        person.answer(f"question/{name}", {"answer": value})
+        person.answer(f"question/{name}", {"answer": route.get(name, value)})
         assert person.page.status_code == 302, (name, person.text()[:500])
     person.answer("question/removal", {"answer": removal})
     if removal == "flight_booked":
         person.answer("question/departure_in_days", {"answer": "" if days is None else str(days)})
     person.answer("question/detained", {"answer": detained})
+    person.answer("question/applying_for", {"answer": applying_for})
 
 
 def add_fact(person, index, kind, new="yes", concerns="you_personally", group=None,
@@ -129,8 +133,10 @@ def add_document(person, index, kind, fact="0", language="en", translation=None,
 
 
 def finish(person, lawyer="previous_will_help", more_facts=False):
-    """Close the lists and answer the lawyer question; land on the review."""
+    """Close the lists and answer the lawyer question (asked unless an appeal
+    runs: lawyer=None); land on the review."""
     person.answer("list/facts", {"add": "no"})
     person.answer("list/documents", {"add": "no"})
-    person.answer("question/lawyer", {"answer": lawyer})
+    if lawyer is not None:
+        person.answer("question/lawyer", {"answer": lawyer})
     assert person.location().endswith("/review"), person.location()

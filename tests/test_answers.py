@@ -21,8 +21,8 @@ def error_for(raw):
 
 
 def test_keys_follow_the_contract():
-    assert KEYS[0] == "in_netherlands" and KEYS[-1] == "lawyer"
-    assert len(KEYS) == len(set(KEYS)) == 14
+    assert KEYS[0] == "in_netherlands" and KEYS[-1] == "returned_home"
+    assert len(KEYS) == len(set(KEYS)) == 16
 
 
 def test_empty_answers_get_the_defaults_and_none_for_the_rest():
@@ -112,7 +112,8 @@ def test_unknown_value_message_lists_the_allowed_values():
     err = error_for({"facts": [fact(kind="foo")]})
     assert str(err) == (
         "facts[0].kind: unknown value 'foo' (expected one of: new_document, country_change, "
-        "personal_situation, policy_change, court_judgment, undisclosed_information, life_in_netherlands)"
+        "personal_situation, family_change, policy_change, court_judgment, undisclosed_information, "
+        "life_in_netherlands)"
     )
 
 
@@ -197,3 +198,14 @@ def test_odd_keys_stay_on_one_line():
     err = error_for({"bad\nkey\u202e": 1})
     assert "\n" not in str(err)
     assert "\u202e" not in str(err)
+
+
+def test_who_the_application_is_for_and_a_return_home_have_defaults():
+    answers = normalise({})
+    assert answers["applying_for"] == "me_alone"
+    assert answers["returned_home"] == "no"
+    assert normalise({"applying_for": "minor_alone"})["applying_for"] == "minor_alone"
+    assert str(error_for({"applying_for": "family"})) == (
+        "applying_for: unknown value 'family' (expected one of: me_alone, with_children, minor_alone)")
+    assert str(error_for({"returned_home": "maybe"})) == (
+        "returned_home: unknown value 'maybe' (expected one of: yes, no)")

@@ -67,9 +67,7 @@ def test_route_exit_agrees_with_the_outcome():
         answers = load(path)["answers"]
         route, outcome = rules.route_exit(answers), rules.assess(answers)["outcome"]
         if route is None:
-            assert outcome not in ("not_this_route", "appeal_pending"), path.name
-        elif route == "appeal_pending":
-            assert outcome == "appeal_pending", path.name
+            assert outcome != "not_this_route", path.name
         else:
             assert outcome == "not_this_route", path.name
 
@@ -88,12 +86,26 @@ def test_route_exit_agrees_with_the_outcome():
         ({"protection_elsewhere": "yes"}, "protection_elsewhere"),
         ({"protection_elsewhere": "unsure"}, None),
         ({"ukraine_temporary_protection": "yes"}, "ukraine_protection"),
-        ({"appeal": "pending"}, "appeal_pending"),
-        ({"appeal": "deadline_open"}, "appeal_pending"),
+        # A running appeal does not end the check: urgency, facts and a
+        # checklist for the appeal's lawyer follow (rules v2).
+        ({"appeal": "pending"}, None),
+        ({"appeal": "deadline_open"}, None),
         ({"appeal": "unsure"}, None),
+        ({"returned_home": "yes"}, None),
         ({"ukraine_temporary_protection": "yes", "appeal": "pending"}, "ukraine_protection"),
     ],
 )
 def test_route_exit_on_partial_answers(answers, route):
     assert rules.route_exit(answers) == route
     assert route is None or route in rules.ROUTE_EXITS
+
+
+@pytest.mark.parametrize("appeal, outcome", [
+    ("pending", "appeal_pending"), ("deadline_open", "appeal_pending"),
+    ("unsure", "ready_for_lawyer"), ("none_or_finished", "ready_for_lawyer"),
+])
+def test_a_running_appeal_comes_before_the_facts_but_not_before_the_route(appeal, outcome):
+    answers = load(SCENARIOS / "war_breaks_out_everyone.json")["answers"]
+    assert rules.assess(dict(answers, appeal=appeal))["outcome"] == outcome
+    dublin = dict(answers, appeal=appeal, previous_outcome="dublin_not_examined")
+    assert rules.assess(dublin)["outcome"] == "not_this_route"

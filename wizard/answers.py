@@ -24,6 +24,8 @@ KEYS = (
     "facts",
     "documents",
     "lawyer",
+    "applying_for",
+    "returned_home",
 )
 
 # The top-level keys whose value is one choice.
@@ -38,16 +40,17 @@ CHOICES = {
     "removal": v.REMOVAL,
     "detained": v.YES_NO,
     "lawyer": v.LAWYER,
+    "applying_for": v.APPLYING_FOR,
+    "returned_home": v.YES_NO,
 }
 
 # DESIGN.md §3: "Optional keys and their defaults when left out".
-DEFAULTS = {"earlier_repeat_applications": "none"}
+DEFAULTS = {"earlier_repeat_applications": "none", "applying_for": "me_alone",
+            "returned_home": "no"}
 
 FACT_KEYS = ("kind", "new_since_decision", "concerns", "group", "you_belong", "note")
 DOCUMENT_KEYS = ("kind", "fact", "language", "translation", "form", "received", "note")
 
-# A departure date further away than ten years is a typing mistake.
-MAX_DEPARTURE_DAYS = 3650
 
 
 class AnswerError(ValueError):
@@ -156,8 +159,8 @@ def _departure_in_days(raw):
         raise AnswerError(key, f"expected a whole number of days or null, got {_type_name(raw)}")
     if raw < 0:
         raise AnswerError(key, f"must be 0 or more, got {raw}")
-    if raw > MAX_DEPARTURE_DAYS:
-        raise AnswerError(key, f"must be at most {MAX_DEPARTURE_DAYS}, got {raw}")
+    if raw > v.MAX_DEPARTURE_DAYS:
+        raise AnswerError(key, f"must be at most {v.MAX_DEPARTURE_DAYS}, got {raw}")
     return raw
 
 

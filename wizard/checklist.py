@@ -10,7 +10,12 @@ from collections import namedtuple
 
 from wizard import vocabulary as v
 from wizard.rules import EU_RULES_IN_FORCE_SINCE
+from wizard.sources import LEGAL_CONTENT_CHECKED
 from wizard.vocabulary import N_
+
+# After this long without a check of the legal content, the result and the
+# checklist say it may be out of date.
+LEGAL_CONTENT_FRESH_DAYS = 183
 
 
 class Text(namedtuple("Text", "msgid params")):
@@ -31,18 +36,20 @@ FLAG_TEXT = {
     "last_minute_procedure": N_(
         "Your flight leaves within 8 days. Then the last-minute procedure applies: only a "
         "complete application stops the departure. Contact your lawyer today."),
-    "detained": N_("You are in detention. Contact your lawyer today."),
+    "detained": N_(
+        "You are in detention. Contact your lawyer today. The lawyer in your detention case "
+        "arranges how your application is made."),
     "lawyer_declined": N_(
         "Your previous lawyer will not help. You may have to find and pay another lawyer "
         "yourself. The costs can be high."),
     "no_lawyer": N_(
-        "You do not have a lawyer. The Legal Aid Board (Raad voor Rechtsbijstand) helps people "
-        "who cannot pay a lawyer to get one."),
+        "You do not have a lawyer. If you cannot pay a lawyer, the Legal Aid Board (Raad voor "
+        "Rechtsbijstand) helps you get one."),
     "lawyer_not_asked": N_(
         "Ask the lawyer of your last application first. That lawyer knows your case."),
     "explain_late_disclosure": N_(
-        "Some of what you named is not new, or you knew it before. Your lawyer will ask why you "
-        "did not tell it earlier: think about the answer."),
+        "Some of what you named may not be new, or you knew it before. Your lawyer will ask why "
+        "you did not tell it earlier: think about the answer."),
     "appeal_unsure": N_(
         "You are not sure whether a court case (appeal) is still running. Ask your lawyer first: "
         "while it runs, new information goes to the lawyer in that case."),
@@ -50,26 +57,40 @@ FLAG_TEXT = {
         "You are not sure how your last application ended. Bring the IND's last letter "
         "(decision) to your lawyer."),
     "protection_elsewhere_unsure": N_(
-        "You are not sure whether you have protection in another EU country. Tell your lawyer: "
-        "if you do, this route is not for you."),
+        "You are not sure whether you have protection in another European country. Tell your "
+        "lawyer: this check does not cover that situation."),
     "previous_withdrawn_by_you": N_(
         "You withdrew your last application yourself. Your lawyer must check whether a repeat "
         "application is the right route."),
     "later_repeat_application": N_(
-        "You made a repeat application before. This time you may get only 4 hours, not one week, "
-        "to complete your application. Under the EU rules you may also lose the right to stay "
-        "during the procedure. Have everything ready before you apply."),
+        "You made a repeat application before. If your application is not complete, you may get "
+        "only 4 hours, not one week, to complete it. Under the EU rules you may also lose the "
+        "right to stay in the Netherlands during the procedure. Have everything ready before "
+        "you apply."),
     "dublin_report_ter_apel": N_(
         "The IND did not look at your reasons because another EU country was responsible "
-        "(Dublin). The IND says: report at Ter Apel, without the repeat application form."),
+        "(Dublin). The IND's website says: report at Ter Apel without the repeat application "
+        "form only if the Netherlands is now responsible, or if you went back or were sent to "
+        "that country. Talk to your lawyer before you go anywhere."),
+    "no_documents": N_(
+        "You did not name any documents. Your lawyer will tell you which proof is needed."),
+    "children_included": N_(
+        "Your children are part of the application. Tell your lawyer about each child and each "
+        "child's own reasons. Children of 15 and older get their own decision."),
+    "unaccompanied_minor": N_(
+        "You are under 18 and in the Netherlands without your parents. Your guardian from Nidos "
+        "and your lawyer help you. The IND sends its decision to your lawyer and to Nidos."),
+    "returned_home": N_(
+        "You went back to your country after the rejection. Tell your lawyer, and bring the "
+        "proof, for example the stamps in your passport."),
 }
 
 OUTCOME_TEXT = {
     "not_this_route": N_("From your answers, a repeat application in the Netherlands does not fit your situation."),
     "appeal_pending": N_(
         "A court case about your last decision is still running, or you can still appeal. "
-        "New information goes first to the lawyer in that case. Talk to that lawyer before "
-        "anything else."),
+        "New information goes first to the lawyer in that case. Bring this checklist to that "
+        "lawyer before you do anything else."),
     "no_new_facts": N_(
         "The IND only looks at a repeat application when something is new. You did not name "
         "anything new. An application without new facts is rejected in a one-day review."),
@@ -79,10 +100,16 @@ OUTCOME_TEXT = {
     "needs_preparation": N_(
         "You named something new that concerns you. Some things must be done before you apply: "
         "see the list of things to do."),
+    # What else is true is said after it (outcome_details): never "you have
+    # the originals" when no document was named.
     "ready_for_lawyer": N_(
-        "You named something new that concerns you, the IND can read your documents, and you "
-        "have the originals. Take this checklist to your lawyer."),
+        "You named something new that concerns you. Take this checklist to your lawyer."),
 }
+
+READY_WITHOUT_DOCUMENTS = N_(
+    "You did not name any documents. Your lawyer will tell you which proof is needed.")
+READY_READABLE = N_("The IND can read your documents.")
+READY_ORIGINALS = N_("You have the originals of your documents.")
 
 TEST_TEXT = {
     ("new_facts", "pass"): N_("You named something that is new since the IND's last decision."),
@@ -93,10 +120,13 @@ TEST_TEXT = {
         "You did not name anything new. Without something new the IND does not look at your "
         "application again."),
     ("new_facts", "not_applicable"): N_("There is nothing to check here."),
-    ("relevance", "pass"): N_("At least one new fact concerns you or your reasons."),
+    ("relevance", "pass"): N_(
+        "At least one fact is new and concerns you or your reasons. Your lawyer judges whether "
+        "it is strong enough."),
     ("relevance", "attention"): N_(
-        "You are not sure whether you belong to the group that a new fact concerns. "
-        "Your lawyer must judge this."),
+        "A fact may concern you, but it is not sure that it is new, or that you belong to the "
+        "group it concerns. One and the same fact must be new and concern you. Your lawyer must "
+        "judge this."),
     ("relevance", "fail"): N_(
         "What is new does not concern your own reasons. For example, a job in the Netherlands "
         "is new, but it does not matter for asylum."),
@@ -113,14 +143,14 @@ TEST_TEXT = {
     ("translation", "not_applicable"): N_("You did not add documents."),
     ("originals", "pass"): N_("You have the originals of your documents."),
     ("originals", "attention"): N_(
-        "An original is still on its way, or you named new documents that you did not add. "
-        "Your lawyer must look at this."),
+        "An original is still on its way, a document reached you only digitally, or you named "
+        "new documents that you did not add. Your lawyer must look at this."),
     ("originals", "fail"): N_(
         "For a document you have only a copy, a photo or a scan. The IND accepts originals "
         "only, because it cannot check whether a copy is real."),
     ("originals", "not_applicable"): N_(
-        "There are no personal documents to check. News and reports about your country do "
-        "not need to be originals."),
+        "You named no personal documents. News and reports about your country are public: "
+        "this check does not ask for their originals. Ask your lawyer how to hand them in."),
 }
 
 # What to do instead, when this route is not for the person (route_exit).
@@ -147,22 +177,20 @@ EXIT_TEXT = {
     "dublin": (
         N_("Your case goes another way (Dublin)"),
         N_("The IND did not look at your reasons because another EU country was responsible. "
-           "The IND says: report at Ter Apel, without the repeat application form. Talk to "
-           "your lawyer first.")),
+           "This check does not cover your case. The IND's website says: report at Ter Apel "
+           "without the repeat application form only if the Netherlands is now responsible for "
+           "your application, or if you went back or were sent to the other country. Talk to "
+           "your lawyer before you go anywhere.")),
     "protection_elsewhere": (
-        N_("You have protection in another EU country"),
-        N_("A repeat application in the Netherlands is not the route for people who have "
-           "protection in another EU country. Talk to a lawyer about your situation.")),
+        N_("This check does not cover protection in another European country"),
+        N_("You have protection in another European country. This check does not cover that "
+           "situation. New facts about that protection can still matter, for example if it has "
+           "ended. A lawyer can tell you what you can do.")),
     "ukraine_protection": (
         N_("Other rules apply to refugees from Ukraine"),
         N_("Temporary protection for refugees from Ukraine has its own rules, and this check "
            "does not cover them. VluchtelingenWerk Nederland has information for refugees "
            "from Ukraine on its RefugeeHelp platform.")),
-    "appeal_pending": (
-        N_("Your court case (appeal) comes first"),
-        N_("A court case about your last decision is still running, or you can still appeal. "
-           "New information goes first to the lawyer in that case. Talk to that lawyer before "
-           "anything else.")),
 }
 
 WHO_CAN_HELP = (
@@ -189,17 +217,35 @@ WHAT_TO_BRING = (
     N_("Envelopes and courier receipts of documents sent to you"),
 )
 
+# The steps after lodging (seed 004, which describes the procedure before the
+# EU Asylum Procedures Regulation: PROCEDURE_DATES says so beside them).
+LODGE_FORM = N_("The application form (M35-O) is only in Dutch. Ask your lawyer to help you "
+                "fill it in.")
+LODGE_IN_TER_APEL = N_("You hand in the application in person in Ter Apel.")
+# No seed says how a detained person applies: never send them to Ter Apel.
+LODGE_FROM_DETENTION = N_("You are in detention: the lawyer in your detention case arranges how "
+                          "your application is made.")
 AFTER_LODGING = (
-    N_("The application form (M35-O) is only in Dutch. Your lawyer helps you fill it in."),
-    N_("You hand in the application in person in Ter Apel."),
-    N_("The IND first checks whether your application is complete. If not, you get one week "
-       "to complete it, or only 4 hours if you made repeat applications before. If it is still "
-       "not complete, the IND does not deal with it and your reception ends."),
+    N_("The IND first checks whether your application is complete. If it is not, you get one "
+       "week to complete it. After repeat applications that were not complete, this may be "
+       "only 4 hours."),
+    N_("If it is still not complete, the IND stops dealing with it, and your place in "
+       "reception may end."),
     N_("Then the IND checks in one day whether there is something new (a one-day review)."),
     N_("If there is, a procedure of 3 or 6 days follows, sometimes with an interview."),
     N_("If the IND rejects the application, you can appeal to a court within one week. "
        "The appeal does not stop a removal by itself."),
+    N_("Your lawyer can ask the court at once for a provisional measure (voorlopige "
+       "voorziening). Then you may usually wait in the Netherlands for the court's decision "
+       "on it."),
 )
+PROCEDURE_DATES = N_(
+    "These steps come from the sources named below, with their dates. They describe the "
+    "procedure before %(date)s. Since %(date)s the EU Asylum Procedures Regulation applies, "
+    "and some steps may have changed. Your lawyer knows the current rules.")
+CHECKED_ON = N_("The legal information in this check was last checked on %(date)s.")
+OUT_OF_DATE = N_("This information may be out of date. Ask your lawyer.")
+FOR_APPEAL_LAWYER = N_("Bring this checklist to the lawyer of your court case (appeal).")
 
 NOT_LEGAL_ADVICE = N_(
     "This check is not legal advice. Only a lawyer can judge whether your new facts are "
@@ -208,17 +254,15 @@ DO_NOT_TRAVEL = N_(
     "Do not travel to Ter Apel before the form is filled in and your originals and "
     "translations are ready.")
 ONE_DAY_REVIEW = N_(
-    "An application without new facts is rejected in a one-day review. You then have one week "
-    "to appeal, and the appeal does not stop a removal by itself.")
+    "An application without new facts is rejected in a one-day review (the IND says it is "
+    "inadmissible). You then have one week to appeal, and the appeal does not stop a removal "
+    "by itself.")
 KEEP_COPIES = N_(
     "The IND keeps original documents: make copies for yourself first. Never change a document.")
 EU_RULES = N_(
     "Since %(date)s new EU rules apply: the IND may set aside facts you could have told earlier, "
     "unless they make your chance of protection much higher. Tell your lawyer why you did not "
     "tell them before.")
-LAWYER_COSTS = N_(
-    "If your previous lawyer will not help, you may have to pay another lawyer. "
-    "The costs can be high.")
 
 
 def format_date(day):
@@ -238,7 +282,8 @@ def warnings(answers, result):
     """The warnings of DESIGN.md §2 that apply to this person."""
     outcome = result["outcome"]
     found = [Text(NOT_LEGAL_ADVICE)]
-    if outcome not in ("not_this_route", "appeal_pending"):
+    # A detained person cannot travel: their lawyer arranges how to apply.
+    if outcome not in ("not_this_route", "appeal_pending") and "detained" not in result["flags"]:
         found.append(Text(DO_NOT_TRAVEL))
     if outcome in ("no_new_facts", "not_relevant") or result["tests"]["new_facts"] != "pass":
         found.append(Text(ONE_DAY_REVIEW))
@@ -246,10 +291,45 @@ def warnings(answers, result):
         found.append(Text(KEEP_COPIES))
     if "explain_late_disclosure" in result["flags"]:
         found.append(Text(EU_RULES, date=format_date(EU_RULES_IN_FORCE_SINCE)))
-    if "no_lawyer" in result["flags"]:
-        # With lawyer_declined its own flag says this already.
-        found.append(Text(LAWYER_COSTS))
     return found
+
+
+def outcome_details(answers, result):
+    """What follows the outcome's own text: for "ready", what was and was not named."""
+    if result["outcome"] != "ready_for_lawyer":
+        return []
+    if not answers.get("documents"):
+        return [Text(READY_WITHOUT_DOCUMENTS)]
+    details = []
+    if result["tests"]["translation"] == "pass":
+        details.append(Text(READY_READABLE))
+    if result["tests"]["originals"] == "pass":
+        details.append(Text(READY_ORIGINALS))
+    return details
+
+
+def after_lodging(result):
+    """The steps after the application is handed in; none while an appeal runs."""
+    if result["outcome"] in ("not_this_route", "appeal_pending"):
+        return []
+    where = LODGE_FROM_DETENTION if "detained" in result["flags"] else LODGE_IN_TER_APEL
+    return [Text(LODGE_FORM), Text(where)] + [Text(m) for m in AFTER_LODGING]
+
+
+def legal_dates(today):
+    """When the legal content was checked, and whether that is long ago."""
+    lines = [Text(CHECKED_ON, date=format_date(LEGAL_CONTENT_CHECKED))]
+    if (today - LEGAL_CONTENT_CHECKED).days > LEGAL_CONTENT_FRESH_DAYS:
+        lines.append(Text(OUT_OF_DATE))
+    return lines
+
+
+def exit_flags(reason, result):
+    """The flags an exit page shows: not the urgent ones (the banner has them), and
+    not the Dublin one on the Dublin page, whose own text says it."""
+    return [Text(FLAG_TEXT[flag]) for flag in result["flags"]
+            if flag in FLAG_TEXT and flag not in URGENT_FLAGS
+            and not (reason == "dublin" and flag == "dublin_report_ter_apel")]
 
 
 def other_flags(result):
@@ -322,8 +402,15 @@ def to_do(answers, result):
         items.append(Text(N_("Ask the lawyer of your last application whether they will help you.")))
     if "lawyer_declined" in flags:
         items.append(Text(N_("Find another lawyer, and ask about the costs first.")))
-    if "no_lawyer" in flags:
+    if "no_lawyer" in flags and "detained" in flags:
+        items.append(Text(N_("Ask today for the lawyer in your detention case.")))
+    elif "no_lawyer" in flags:
         items.append(Text(N_("Find a lawyer. The Legal Aid Board (Raad voor Rechtsbijstand) can help.")))
+    if "children_included" in flags:
+        items.append(Text(N_("Tell your lawyer about each child and each child's own reasons.")))
+    if "returned_home" in flags:
+        items.append(Text(N_("Bring the proof that you went back to your country, for example "
+                             "your passport with its stamps.")))
     for number, document in enumerate(documents, start=1):
         kind = choice_text(v.DOCUMENT_KINDS, document.get("kind"))
         translation = document.get("translation")
@@ -331,7 +418,12 @@ def to_do(answers, result):
             items.append(Text(N_("Get a sworn translation of document %(number)s (%(kind)s)."),
                               number=number, kind=kind))
         form = document.get("form")
-        if document.get("kind") != "news_or_report" and form in ("copy", "photo", "digital"):
+        if form == "digital" and document.get("received") == "digital":
+            # A message that was born digital has no paper original.
+            items.append(Text(N_("Keep document %(number)s (%(kind)s) on your phone or computer, "
+                                 "and ask your lawyer how to hand it in."),
+                              number=number, kind=kind))
+        elif document.get("kind") != "news_or_report" and form in ("copy", "photo", "digital"):
             items.append(Text(N_("Try to get the original of document %(number)s (%(kind)s)."),
                               number=number, kind=kind))
         elif form == "original_coming":
@@ -359,18 +451,21 @@ def to_do(answers, result):
 
 Checklist = namedtuple(
     "Checklist",
-    "made_on outcome outcome_text urgency tests facts documents to_do warnings flags "
-    "fill_in bring after_lodging",
+    "made_on for_whom outcome outcome_text outcome_details urgency tests facts documents to_do "
+    "warnings flags fill_in bring after_lodging procedure_dates legal_dates",
 )
 
 
 def build(answers, result, made_on=None):
     """The whole checklist for the lawyer, from the answers and the result."""
     made_on = made_on or datetime.date.today()
+    lodging = after_lodging(result)
     return Checklist(
         made_on=format_date(made_on),
+        for_whom=Text(FOR_APPEAL_LAWYER) if result["outcome"] == "appeal_pending" else None,
         outcome=Text(v.label(v.OUTCOMES, result["outcome"])),
         outcome_text=Text(OUTCOME_TEXT[result["outcome"]]),
+        outcome_details=outcome_details(answers, result),
         urgency=urgency(result),
         tests=test_rows(result),
         facts=fact_rows(answers),
@@ -380,5 +475,8 @@ def build(answers, result, made_on=None):
         flags=other_flags(result),
         fill_in=[Text(m) for m in FILL_IN_BY_PEN],
         bring=[Text(m) for m in WHAT_TO_BRING],
-        after_lodging=[Text(m) for m in AFTER_LODGING],
+        after_lodging=lodging,
+        procedure_dates=Text(PROCEDURE_DATES, date=format_date(EU_RULES_IN_FORCE_SINCE))
+        if lodging else None,
+        legal_dates=legal_dates(made_on),
     )

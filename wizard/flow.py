@@ -53,6 +53,12 @@ def _can_concern_someone(fact, _answers):
     return fact.get("kind") != "life_in_netherlands"
 
 
+def _no_appeal_running(answers, _answers):
+    # While an appeal runs, its lawyer comes first (seed 002): the question about
+    # the lawyer of the last application does not fit.
+    return answers.get("appeal") not in ("pending", "deadline_open")
+
+
 def _there_are_facts(_document, answers):
     return bool(answers.get("facts"))
 
@@ -68,7 +74,8 @@ FACT_STEPS = (
     Step("new_since_decision", "facts",
          N_("Did this happen, or did you get it, after the IND's last decision?"), "radio",
          v.NEW_SINCE_DECISION,
-         hint=N_("The IND only looks again at what is new since its last decision."),
+         hint=N_("The IND looks at what it did not know before. Something you knew but did not "
+                 "tell the IND may also count: your lawyer will ask why you did not tell it."),
          error=N_("Select whether this is new since the last decision")),
     Step("concerns", "facts", N_("Whom does it concern?"), "radio", v.CONCERNS,
          hint=N_("For example: a war concerns everyone. Danger for journalists concerns a group."),
@@ -119,7 +126,8 @@ STEPS = (
          error=N_("Select how your last application ended")),
     Step("appeal", "route", N_("Is a court case (appeal) about that decision still running?"),
          "radio", v.APPEAL,
-         hint=N_("After a rejection you can often appeal to a court, but only for a short time. Your lawyer knows."),
+         hint=N_("After a rejection you can often appeal to a court, and after the court to the "
+                 "Council of State (Raad van State), but only for a short time. Your lawyer knows."),
          error=N_("Select whether an appeal is still running")),
     Step("earlier_repeat_applications", "route",
          N_("Have you made a repeat application in the Netherlands before?"),
@@ -132,6 +140,11 @@ STEPS = (
          N_("Do you have temporary protection in the Netherlands as a refugee from Ukraine?"),
          "radio", v.YES_NO,
          error=N_("Select whether you have temporary protection as a refugee from Ukraine")),
+    Step("returned_home", "route",
+         N_("Since the rejection, did you go back to your own country, and can you prove it?"),
+         "radio", v.YES_NO,
+         hint=N_("For example with stamps in your passport. Your lawyer needs to know."),
+         error=N_("Select yes if you went back to your country and can prove it")),
     Step("removal", "urgency", N_("Does the Dutch government plan to send you back?"),
          "radio", v.REMOVAL,
          hint=N_("For example you got a letter about your departure, or a flight is booked for you."),
@@ -140,8 +153,12 @@ STEPS = (
          hint=N_("Count the days from today. Write 0 if it is today. Leave it empty if you do not know."),
          error=N_("Write the number of days, for example 5"), applies=_flight_booked, optional=True),
     Step("detained", "urgency", N_("Are you in detention now?"), "radio", v.YES_NO,
-         hint=N_("For example in a detention centre or a police cell."),
+         hint=N_("Any kind of detention: for example a detention centre, a police cell, at the "
+                 "border or in prison."),
          error=N_("Select yes if you are in detention now")),
+    Step("applying_for", "reasons", N_("Who is this application for?"), "radio", v.APPLYING_FOR,
+         hint=N_("If your children apply with you, each child's own reasons count too."),
+         error=N_("Select who the application is for")),
     Step("reasons", "reasons", N_("Why are you afraid to go back now?"), "checkboxes", v.REASONS,
          hint=N_("Select all that apply. New reasons that came up after the decision count too."),
          error=N_("Select at least one reason")),
@@ -156,7 +173,7 @@ STEPS = (
     Step("lawyer", "lawyer", N_("Have you asked the lawyer of your last asylum application for help?"),
          "radio", v.LAWYER,
          hint=N_("Always talk to a lawyer before you apply again."),
-         error=N_("Select an answer about your lawyer")),
+         error=N_("Select an answer about your lawyer"), applies=_no_appeal_running),
 )
 
 STEPS_BY_NAME = {step.name: step for step in STEPS}

@@ -18,7 +18,6 @@ from wizard.vocabulary import N_
 # Characters that reorder text invisibly (the "Trojan Source" kind) or
 # control characters: they have no place in a short note.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-MAX_DAYS = 3650
 
 
 def _lazy(message):
@@ -59,7 +58,7 @@ def whole_days(form, field):
         return
     # isdecimal() also accepts Arabic-Indic and other digits people type.
     # The length check first: int() refuses (ValueError) over 4300 digits.
-    if not text.isdecimal() or len(text) > 20 or int(text) > MAX_DAYS:
+    if not text.isdecimal() or len(text) > 20 or int(text) > v.MAX_DEPARTURE_DAYS:
         raise ValidationError(lazy_gettext("Write the number of days as a whole number, for example 5"))
 
 

@@ -38,10 +38,16 @@ FLAGS = (
     "previous_withdrawn_by_you",
     "later_repeat_application",
     "dublin_report_ter_apel",
+    "no_documents",
+    "children_included",
+    "unaccompanied_minor",
+    "returned_home",
 )
 
-# The reasons to leave the wizard early, in the order they are checked.
-# All but appeal_pending end on the outcome not_this_route.
+# The reasons to leave the wizard early, in the order they are checked; each
+# ends on the outcome not_this_route. A running appeal is not one of them:
+# that person still gets the urgency questions and a checklist for the
+# lawyer of the appeal (DESIGN.md §2 block 1).
 ROUTE_EXITS = (
     "not_in_netherlands",
     "no_earlier_application",
@@ -50,7 +56,6 @@ ROUTE_EXITS = (
     "dublin",
     "protection_elsewhere",
     "ukraine_protection",
-    "appeal_pending",
 )
 
 # Seed 004: within 8 days of a booked departure the last-minute (LMA) procedure applies.
@@ -83,32 +88,54 @@ def new_facts(facts):
         return "fail"
     # What was known but not told may count (seed 000), but the lawyer must
     # judge it: since EU_RULES_IN_FORCE_SINCE it may be set aside.
-    if any(is_new(fact) and fact["kind"] != "undisclosed_information" for fact in facts):
+    if any(is_surely_new(fact) for fact in facts):
         return "pass"
     return "attention"
 
 
 def is_new(fact):
-    """Seed 001: new elements and findings, i.e. after the IND's decision."""
+    """Seed 002: new information "that you did not provide during your previous
+    asylum procedure"; the person says whether it came after the decision."""
     return fact["new_since_decision"] == "yes"
 
 
 def relevance(facts):
-    """Seed 004 (ABRvS 2022): "relevant" is enough; the best fact counts."""
+    """Seed 000: "the new facts and circumstances must also be relevant": one and
+    the same fact must be new and relevant; the best fact counts."""
     if not facts:
         return "not_applicable"
-    answers = {is_relevant(fact) for fact in facts}
-    if "yes" in answers:
-        return "pass"
-    if "unsure" in answers:
-        return "attention"
+    states = {fact_relevance(fact) for fact in facts}
+    for state in ("pass", "attention"):
+        if state in states:
+            return state
     return "fail"
+
+
+def fact_relevance(fact):
+    """One fact: pass when it is relevant and surely new; attention when it is
+    relevant but not surely new, or its relevance is unsure; fail when not relevant.
+
+    Whether it is enough is the lawyer's judgement: since EU_RULES_IN_FORCE_SINCE
+    the EU test is whether it significantly increases the chance of protection.
+    """
+    relevant = is_relevant(fact)
+    if relevant == "no":
+        return "fail"
+    if relevant == "yes" and is_surely_new(fact):
+        return "pass"
+    return "attention"
+
+
+def is_surely_new(fact):
+    """New since the decision, and not something known before but not told (seed 000)."""
+    return is_new(fact) and fact["kind"] != "undisclosed_information"
 
 
 def is_relevant(fact):
     """Seed 000: a job in the Netherlands is new but not relevant; danger for journalists only matters to a journalist.
 
     Returns "yes", "no" or "unsure" (the values of vocabulary.YES_NO_UNSURE).
+    A change in the family goes through "whom does it concern" like any fact.
     """
     if fact["kind"] == "life_in_netherlands":
         return "no"
@@ -122,14 +149,15 @@ def is_relevant(fact):
 
 
 def translation(documents):
-    """Seed 000: documents in Dutch, English, German or French, or translated by a sworn translator."""
+    """Seed 000: documents in Dutch, English, German or French, or translated
+    (research, IND "Translation and legalisation": by a sworn translator, or legalised abroad)."""
     if not documents:
         return "not_applicable"
     return worst(translation_state(document) for document in documents)
 
 
 def translation_state(document):
-    """Seed 000 / DESIGN §2 block 7: readable, sworn or legalised passes; a friend's translation needs the lawyer."""
+    """DESIGN §2 block 7: readable, sworn or legalised passes; a friend's translation needs the lawyer."""
     if document["language"] in READABLE_LANGUAGES:
         return "pass"
     made = document["translation"]
@@ -151,7 +179,8 @@ def originals(facts, documents):
 
 
 def is_exempt(document):
-    """Seed 002 / DESIGN §2 block 8: public reports and news about the country are not personal documents."""
+    """DESIGN §2 block 8: public reports and news about the country are not personal
+    documents, so the originals test (seed 000: copies cannot be checked) is not for them."""
     return document["kind"] == "news_or_report"
 
 
@@ -160,6 +189,10 @@ def original_state(document):
     form = document["form"]
     if form == "original":
         return "pass"
+    if form == "digital" and document["received"] == "digital":
+        # Born digital (a threat by WhatsApp or e-mail) has no paper original:
+        # the lawyer decides how to hand it in.
+        return "attention"
     if form in ("copy", "photo", "digital"):
         return "fail"
     return "attention"  # original_coming, or not answered yet
@@ -184,11 +217,10 @@ def worst(states):
 
 def outcome(answers, tests):
     """DESIGN §2 "The result": outcome precedence, the first match wins."""
-    route = _route_exit(answers)
-    if route == "appeal_pending":
-        return "appeal_pending"
-    if route is not None:
+    if _route_exit(answers) is not None:
         return "not_this_route"
+    if appeal_running(answers):
+        return "appeal_pending"
     if tests["new_facts"] == "fail":
         return "no_new_facts"
     if tests["relevance"] == "fail":
@@ -215,15 +247,21 @@ def _route_exit(answers):
         # Seed 004: a subsequent application follows a final decision.
         ("still_pending", previous == "pending"),
         ("granted", previous == "granted"),
-        # DESIGN §2: not examined under Dublin: report at Ter Apel without the form.
+        # Seed 002: after a Dublin claim the Dutch procedure does not apply
+        # (research, IND page: Ter Apel without the form only on conditions).
         ("dublin", previous == "dublin_not_examined"),
-        # Seed 002: protection in another EU country; Ukraine has different rules.
+        # Seeds 002, 004: protection in another European country (a ground of
+        # inadmissibility this check does not cover); Ukraine has its own rules.
         ("protection_elsewhere", answers["protection_elsewhere"] == "yes"),
         ("ukraine_protection", answers["ukraine_temporary_protection"] == "yes"),
-        # Seed 002: only after all legal remedies; new information goes to the appeal first.
-        ("appeal_pending", answers["appeal"] in ("pending", "deadline_open")),
     )
     return next((name for name, applies in checks if applies), None)
+
+
+def appeal_running(answers):
+    """Seed 002: a repeat application comes after all legal remedies; while an
+    appeal runs (or may still be lodged) new information goes to its lawyer first."""
+    return answers["appeal"] in ("pending", "deadline_open")
 
 
 # --- the flags ---------------------------------------------------------------
@@ -246,9 +284,17 @@ def flags(answers):
         "previous_outcome_unsure": answers["previous_outcome"] == "unsure",
         "protection_elsewhere_unsure": answers["protection_elsewhere"] == "unsure",
         "previous_withdrawn_by_you": answers["previous_outcome"] == "withdrawn_by_you",
-        # Seed 004: after earlier repeat applications, 4 hours to complete instead of a week.
+        # Seed 004: after repeatedly incomplete applications the time to complete
+        # may be only 4 hours (research, DT&V: after earlier repeat applications).
         "later_repeat_application": answers["earlier_repeat_applications"] == "one_or_more",
         "dublin_report_ter_apel": answers["previous_outcome"] == "dublin_not_examined",
+        "no_documents": bool(answers["facts"]) and not answers["documents"],
+        # Seed 002: each child's own reasons must be told; Nidos is the guardian
+        # of a person under 18 alone (seed 004: the decision goes to Nidos too).
+        "children_included": answers["applying_for"] == "with_children",
+        "unaccompanied_minor": answers["applying_for"] == "minor_alone",
+        # Research (IND page): went back and can prove it: tell the lawyer, bring the proof.
+        "returned_home": answers["returned_home"] == "yes",
     }
     return [name for name in FLAGS if raised[name]]
 

@@ -3,9 +3,15 @@
 Titles are quoted as published, so they are not translated; what each is
 used for is.
 """
+import datetime
 from collections import namedtuple
 
 from wizard.vocabulary import N_
+
+# When the legal content (texts, rules, docs/legal-sources.md) was last
+# checked against the sources: one date, shown on the Sources page, the
+# result and the checklist. Change it only after such a check.
+LEGAL_CONTENT_CHECKED = datetime.date(2026, 12, 1)
 
 Source = namedtuple("Source", "seed publisher title date used_for")
 
@@ -19,8 +25,9 @@ SOURCES = (
            N_("Who can apply again; new elements and findings, also a policy change or a court "
               "judgment; the form is only in Dutch.")),
     Source("002", "VluchtelingenWerk Nederland", "Asylum procedure", None,
-           N_("Dublin and protection in another EU country; prepare well; originals and "
-              "translations; do not travel to Ter Apel before all is ready; form M35-O.")),
+           N_("Grounds for asylum; Dublin and protection in another European country; tell the "
+              "story of every family member; Nidos; prepare well; originals and translations; do "
+              "not travel to Ter Apel before all is ready; the repeat application form.")),
     Source("003", "VluchtelingenWerk Nederland (RefugeeHelp)",
            "The IND will make a decision whether or not to grant you a residence permit",
            "25-06-2026",
@@ -28,6 +35,8 @@ SOURCES = (
     Source("004", "European Union Agency for Asylum (EUAA)",
            "First instance determination - Netherlands", None,
            N_("Article 3.118b Aliens Decree 2000; the completeness check, one week or 4 hours; the "
-              "one-day review; the 3- or 6-day procedure; appeal within one week; the last-minute "
-              "procedure within 8 days of a booked departure.")),
+              "one-day review; the 3- or 6-day procedure; appeal within one week; the provisional "
+              "measure; the last-minute procedure within 8 days of a booked departure; decisions "
+              "for children. It describes the procedure before the EU Asylum Procedures "
+              "Regulation.")),
 )

@@ -71,6 +71,17 @@ def load_answers():
     return raw
 
 
+def has_answers(answers):
+    """Whether anything was answered: a page of the check that finds nothing
+    (after an erase, a kiosk wipe, an expiry) sends the person to the start,
+    so Back never shows an empty copy of someone else's page."""
+    return bool(answers)
+
+
+def to_the_start():
+    return redirect(url_for("wizard.start"))
+
+
 def confirmed_lists():
     confirmed = session.get("confirmed")
     if not isinstance(confirmed, list):  # state of an odd shape: nothing confirmed
@@ -121,7 +132,10 @@ def is_changing():
 
 @bp.app_context_processor
 def page_context():
-    answers = session.get("answers") or {}
+    # An error page is drawn "failsafe": no rules and no state beyond the
+    # language, so a bug there cannot break the error page too.
+    failsafe = g.get("failsafe", False)
+    answers = {} if failsafe else (session.get("answers") or {})
     result = assess_partial(answers) if answers and isinstance(answers, dict) else None
     language = languages.get(getattr(g, "lang", None) or languages.DEFAULT)
     return {
@@ -195,6 +209,8 @@ def question(name):
     if step is None or isinstance(step, flow.ListStep):
         abort(404)
     answers = load_answers()
+    if not has_answers(answers) and name != flow.STEPS[0].name:
+        return to_the_start()
     if not flow.applies(step, answers):
         return redirect(page_url(flow.first_missing_page(answers, confirmed_lists())
                                  or flow.Page("review")))
@@ -251,6 +267,8 @@ def item_list(name):
     if list_step is None:
         abort(404)
     answers = load_answers()
+    if not has_answers(answers):
+        return to_the_start()
     exit_page = flow.first_missing_page(answers, confirmed_lists())
     if exit_page and exit_page.kind == "exit":
         return redirect(page_url(exit_page))
@@ -304,6 +322,8 @@ def item(name, index, field):
     if list_step is None:
         abort(404)
     answers = load_answers()
+    if not has_answers(answers):
+        return to_the_start()
     items = answers.setdefault(name, [])
     if index > len(items) or (index == len(items) and field != list_step.item_steps[0].name):
         return redirect(url_for("wizard.item_list", name=name))
@@ -343,6 +363,8 @@ def remove(name, index):
     if name not in flow.LISTS:
         abort(404)
     answers = load_answers()
+    if not has_answers(answers):
+        return to_the_start()
     items = answers.get(name) or []
     if not 0 <= index < len(items):
         return redirect(url_for("wizard.item_list", name=name))
@@ -360,6 +382,8 @@ def remove(name, index):
 @bp.route("/<lang>/review")
 def review():
     answers = load_answers()
+    if not has_answers(answers):
+        return to_the_start()
     missing = flow.first_missing_page(answers, confirmed_lists())
     if missing:
         return redirect(page_url(missing))
@@ -391,6 +415,8 @@ def review_rows(answers):
 @bp.route("/<lang>/exit", endpoint="exit")
 def exit_page():
     answers = load_answers()
+    if not has_answers(answers):
+        return to_the_start()
     reason = rules.route_exit(answers)
     if reason is None:
         return redirect(page_url(flow.first_missing_page(answers, confirmed_lists())
@@ -400,8 +426,7 @@ def exit_page():
     return render_template(
         "exit.html", title=title, text=text, reason=reason,
         outcome_label=v.label(v.OUTCOMES, result["outcome"]),
-        flags=[checklist_texts.Text(checklist_texts.FLAG_TEXT[f]) for f in result["flags"]
-               if f in checklist_texts.FLAG_TEXT and f not in checklist_texts.URGENT_FLAGS],
+        flags=checklist_texts.exit_flags(reason, result),
         who_can_help=checklist_texts.WHO_CAN_HELP,
         not_legal_advice=checklist_texts.NOT_LEGAL_ADVICE,
         back_url=page_url(flow.previous_page(answers, flow.Page("exit"))),
@@ -410,6 +435,8 @@ def exit_page():
 
 def complete_answers_or_redirect():
     answers = load_answers()
+    if not has_answers(answers):
+        return answers, to_the_start()
     missing = flow.first_missing_page(answers, confirmed_lists())
     if missing:
         return answers, redirect(page_url(missing))
@@ -469,7 +496,10 @@ def checklist_pdf():
 @bp.route("/<lang>/sources")
 def sources():
     return render_template("sources.html", sources=SOURCES,
-                           eu_date=checklist_texts.format_date(rules.EU_RULES_IN_FORCE_SINCE))
+                           procedure_dates=checklist_texts.Text(
+                               checklist_texts.PROCEDURE_DATES,
+                               date=checklist_texts.format_date(rules.EU_RULES_IN_FORCE_SINCE)),
+                           legal_dates=checklist_texts.legal_dates(datetime.date.today()))
 
 
 @bp.route("/<lang>/erase", methods=["POST"])
@@ -515,6 +545,9 @@ def register_error_pages(app):
 
     @app.errorhandler(Exception)
     def unexpected_error(error):
+        if app.debug:
+            raise error  # the developer wants the traceback, not our page
+        # The endpoint only: never anything the person answered.
         app.logger.exception("Unexpected error on %s", request.endpoint)
         return render_error(500, _lang_from_path())
 
@@ -526,6 +559,7 @@ def _lang_from_path():
 
 def render_error(code, lang, expired=False):
     from app import negotiate_language
+    g.failsafe = True
     g.lang = lang or negotiate_language(request.headers.get("Accept-Language", ""))
     refresh()  # the locale may have been chosen before we knew the language
     return render_template("error.html", code=code, expired=expired), code

@@ -21,6 +21,8 @@ Choice = namedtuple("Choice", "value label hint", defaults=(None,))
 MAX_FACTS = 8
 MAX_DOCUMENTS = 10
 MAX_NOTE_LENGTH = 100
+# A departure date further away than ten years is a typing mistake.
+MAX_DEPARTURE_DAYS = 3650
 
 YES_NO = (
     Choice("yes", N_("Yes")),
@@ -43,8 +45,9 @@ PREVIOUS_OUTCOME = (
 )
 
 APPEAL = (
-    Choice("none_or_finished", N_("No. There is no court case, or the court has decided")),
-    Choice("pending", N_("Yes. A court case (appeal) is still running")),
+    # Seed 004: after the court, an onward appeal to the Council of State is possible.
+    Choice("none_or_finished", N_("No. There is no court case any more, also not at the Council of State (Raad van State)")),
+    Choice("pending", N_("Yes. A court case (appeal) is still running, at a court or at the Council of State")),
     Choice("deadline_open", N_("The time to appeal has not ended yet")),
     Choice("unsure", N_("I am not sure")),
 )
@@ -69,7 +72,7 @@ REASONS = (
     Choice("ethnicity_nationality", N_("My ethnic group or nationality")),
     Choice("social_group", N_("A group I belong to (for example my family or clan)")),
     Choice("sexual_orientation_gender_identity", N_("My sexual orientation or gender identity (LGBTQIA+)")),
-    Choice("gender", N_("Being a woman or a girl (for example forced marriage or circumcision)")),
+    Choice("gender", N_("Being a woman or a girl (for example forced marriage or female genital mutilation)")),
     Choice("journalist_activist", N_("My work as a journalist or activist")),
     Choice("war_violence", N_("War or violence in my country or region")),
     Choice("death_penalty_torture", N_("The death penalty, torture or inhuman treatment")),
@@ -98,12 +101,17 @@ FACT_KINDS = (
            N_("For example a war broke out, or it became more dangerous for people like me")),
     Choice("personal_situation", N_("My own situation changed"),
            N_("For example I converted, or I became politically active")),
+    # A change in the family is asked "whom does it concern" like any other
+    # fact: a daughter born here may be at risk of FGM (DESIGN.md §2 block 4).
+    Choice("family_change", N_("My family changed"),
+           N_("For example a child was born, I married, or I have a new relationship")),
     Choice("policy_change", N_("The Dutch policy for my country changed")),
     Choice("court_judgment", N_("A court made a judgment that matters for people like me")),
     Choice("undisclosed_information", N_("Something I knew before, but did not tell the IND"),
            N_("The lawyer will ask why you did not tell it before")),
+    # Seed 000: a job in the Netherlands is new, but not relevant.
     Choice("life_in_netherlands", N_("My life in the Netherlands"),
-           N_("For example work, study, a language course, or family here")),
+           N_("For example work, study or a language course")),
 )
 
 NEW_SINCE_DECISION = (
@@ -167,6 +175,14 @@ RECEIVED = (
     Choice("digital", N_("By e-mail or phone")),
     Choice("self", N_("I had it with me or fetched it myself")),
     Choice("other", N_("Another way")),
+)
+
+# Seed 002: tell the story of every family member, children with their own
+# reasons; a person under 18 alone has a guardian from Nidos.
+APPLYING_FOR = (
+    Choice("me_alone", N_("Only for me")),
+    Choice("with_children", N_("For me and my children")),
+    Choice("minor_alone", N_("For me. I am under 18 and in the Netherlands without my parents")),
 )
 
 LAWYER = (
