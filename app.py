@@ -55,12 +55,38 @@ def file_version(path, modified):
         return hashlib.sha256(handle.read()).hexdigest()[:10]
 
 
+MISSING_SECRET_KEY = (
+    "SECRET_KEY is not set: set the environment variable SECRET_KEY to one long random value, "
+    "the same for every worker and every instance (each would otherwise make up its own key "
+    "and refuse the answers the others wrote); see README \"Running in production\".")
+
+
+def require_secret_key(app):
+    """Refuse to start without SECRET_KEY, outside development and the tests.
+
+    The state and the CSRF tokens are encrypted and signed with it: workers
+    or instances with keys of their own refuse each other's answers, and a
+    key made up at start loses everyone's answers at every restart. The
+    tests, debug mode and the `flask` command (its development server is
+    one process; its other commands keep no state) may make one up.
+    """
+    if app.config.get("SECRET_KEY"):
+        return
+    if app.testing or app.debug or os.environ.get("FLASK_RUN_FROM_CLI") == "true":
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+        return
+    raise RuntimeError(MISSING_SECRET_KEY)
+
+
 def create_app(test_config=None):
     app = Flask(__name__)
     app.config.from_mapping(
         # Several instances must share one secret (README "Running in production").
-        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        SECRET_KEY=os.environ.get("SECRET_KEY") or None,
+        # The state expires 4 hours after the last visit, and 8 hours after
+        # the first answer however often it is renewed (README "Privacy and state").
         STATE_MAX_AGE=int(os.environ.get("STATE_MAX_AGE", 4 * 60 * 60)),
+        STATE_MAX_LIFETIME=int(os.environ.get("STATE_MAX_LIFETIME", 8 * 60 * 60)),
         SESSION_COOKIE_NAME="nfc_state",
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("COOKIE_SECURE", "1") == "1",
@@ -86,6 +112,7 @@ def create_app(test_config=None):
     )
     if test_config:
         app.config.update(test_config)
+    require_secret_key(app)
 
     app.session_interface = EncryptedSessionInterface()
     babel.init_app(app, locale_selector=select_locale)

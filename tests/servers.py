@@ -247,4 +247,5 @@ def scenario(fact_notes=("", "", ""), document_notes=("", "")):
              "translation": "sworn", "form": "original", "received": "courier", "note": d2},
         ],
         "lawyer": "previous_will_help",
+        "applying_for": "me_alone", "returned_home": "no",
     }

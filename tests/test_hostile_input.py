@@ -23,6 +23,7 @@ languages, and markup typed into notes.
 Hypothesis runs derandomised (the same examples on every run) and without
 an example database, so CI is repeatable and nothing is written to disk.
 """
+import base64
 import copy
 import math
 import re
@@ -50,6 +51,7 @@ from wizard.forms import _BIDI_CONTROLS
 STATE_COOKIE = "nfc_state"
 LANGS = ["en", "ar"]
 MAX_AGE = 4 * 60 * 60
+MAX_LIFETIME = 8 * 60 * 60
 TOTAL_EXAMPLES = 10_000
 
 APP = create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET, "SESSION_COOKIE_SECURE": False})
@@ -383,28 +385,49 @@ def test_hostile_posts_are_harmless(lang, target, data):
 
 # --- fixed cases: state cookies that cannot be read ---------------------------------------------
 
-def _token_at(data, secret, when):
-    payload = zlib.compress(json.dumps(data).encode(), 9)
-    return state._fernet(secret).encrypt_at_time(payload, int(when)).decode()
+def _token_at(data, secret, when, created_at=None):
+    return state.encode(data, secret, created_at=created_at, now=when)
+
+
+def _sealed(plain, secret, when):
+    """A token in the state's format around any `plain` bytes: encrypted
+    and authenticated with `secret`, so only its content is wrong."""
+    header = state.HEADER.pack(state.VERSION, int(when))
+    nonce = b"\x00" * state.NONCE_BYTES
+    sealed = state._aes(secret).encrypt(nonce, plain, header)
+    return base64.urlsafe_b64encode(header + nonce + sealed).rstrip(b"=").decode()
+
+
+def _deflated(raw):
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(raw) + compressor.flush()
 
 
 def unreadable_cookies():
     cookie, _token, data = baseline("en")
     middle = len(cookie) // 2
+    now = time.time()
+    header = state.HEADER.pack(state.VERSION, int(now))
+    created = state.CREATED.pack(int(now))
     return {
         "tampered": cookie[:middle] + ("A" if cookie[middle] != "A" else "B") + cookie[middle + 1:],
         "truncated": cookie[: len(cookie) // 2],
         "last character cut": cookie[:-1],
-        "expired": _token_at(data, TEST_SECRET, time.time() - MAX_AGE - 60),
-        "from the future": _token_at(data, TEST_SECRET, time.time() + 3600),
+        "a part missing": "2." + cookie,
+        "expired": _token_at(data, TEST_SECRET, now - MAX_AGE - 60),
+        "past its lifetime": _token_at(data, TEST_SECRET, now, created_at=now - MAX_LIFETIME - 60),
+        "from the future": _token_at(data, TEST_SECRET, now + 3600),
         "another secret": state.encode(data, "someone-elses-secret"),
+        "another version": "Ag" + cookie[2:],
         "not base64": "%%%not-a-token%%%",
-        "not ASCII": "gAAAAAB\u00e9\u0634",
-        "empty token": "gAAAAA",
-        "huge": "gAAAAAB" + "A" * 3800,
-        "a list, not a dict": _token_at([1, 2], TEST_SECRET, time.time()),
+        "not ASCII": "AQAAAAB\u00e9\u0634",
+        "empty token": base64.urlsafe_b64encode(header).decode(),  # a header, nothing else
+        "huge": "AQ" + "A" * 3800,
+        "a list, not a dict": _token_at([1, 2], TEST_SECRET, now),
         "inflates too much": state.encode({"pad": "x" * (state.MAX_JSON_BYTES + 10)}, TEST_SECRET),
-        "not JSON": state._fernet(TEST_SECRET).encrypt(zlib.compress(b"\xff{")).decode(),
+        "not JSON": _sealed(created + _deflated(b"\xff{"), TEST_SECRET, now),
+        "not deflated": _sealed(created + b"{}", TEST_SECRET, now),
+        "no first-answer time": _sealed(b"", TEST_SECRET, now),
     }
 
 
@@ -415,7 +438,7 @@ UNREADABLE = list(unreadable_cookies())
 @pytest.mark.parametrize("kind", UNREADABLE)
 def test_an_unreadable_state_cookie_gets_the_expired_page(lang, kind):
     bad = unreadable_cookies()[kind]
-    assert state.decode(bad, TEST_SECRET, MAX_AGE) is None
+    assert state.decode(bad, TEST_SECRET, MAX_AGE, MAX_LIFETIME) is None
     for method, path in [("get", "review"), ("get", "question/detained"),
                          ("get", "list/facts/0/note"), ("get", "result"),
                          ("get", "checklist"), ("post", "question/detained")]:

@@ -1,9 +1,13 @@
 """The checklist as a PDF made on the server (WeasyPrint): what a lawyer
 gets when the person downloads it."""
+import html as html_module
+import io
+import os
 import re
 import subprocess
 import unicodedata
 
+import pypdf
 import pytest
 from flask_babel import force_locale, gettext
 
@@ -88,3 +92,179 @@ def test_no_pdf_download_at_the_kiosk(person, app):
     full_check(person)
     assert "checklist.pdf" not in person.get("checklist?lawyer=nl").get_data(as_text=True)
     assert person.get("checklist.pdf?lawyer=nl").status_code == 404
+
+
+# --- only the app's own static files reach the PDF ---------------------------
+
+STATIC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "static")
+HOSTNAME = open("/etc/hostname", encoding="utf-8").read().strip()
+APP_PY_LINE = "def create_app("  # a line of app.py, one folder above static/
+
+# Files outside static/, as the page would name them (review §24).
+OUTSIDE = ["/static//etc/hostname", "/static/../app.py", "/static/%2e%2e/app.py",
+           "/static/..%2fapp.py", "/static/%2fetc/hostname", "file:///etc/hostname",
+           "http://example.org/static/style.css", "data:text/plain,not-ours"]
+
+
+def page(head, body=""):
+    return (f'<!doctype html><html lang="en"><head><title>Test</title>{head}</head>'
+            f'<body><p>Visible text</p><p class="no-print">Screen only</p>{body}</body></html>')
+
+
+def embedded_files(data):
+    """The names of the files embedded in a PDF: attached to the document,
+    or to a link (a FileAttachment annotation)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    names = list(reader.attachments)
+    for each in reader.pages:
+        for annotation in each.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                names.append(str(annotation["/FS"].get_object().get("/UF")))
+    return names
+
+
+def pdf_text(data, tmp_path):
+    path = tmp_path / "made.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("href", OUTSIDE)
+def test_the_fetcher_refuses_everything_but_the_apps_static_files(href):
+    url = href if ":" in href else "http://localhost" + href
+    assert pdf.static_file(url, STATIC) is None
+    assert pdf.static_file("http://localhost/static/style.css?v=0123abcd", STATIC) == \
+        os.path.realpath(os.path.join(STATIC, "style.css"))
+
+
+def test_files_outside_static_are_never_attached_and_our_style_sheet_still_loads(tmp_path):
+    links = "".join(f'<link rel="stylesheet" href="{href}"><link rel="attachment" href="{href}">'
+                    for href in OUTSIDE)
+    anchors = "".join(f'<a rel="attachment" href="{href}">file {number}</a>'
+                      for number, href in enumerate(OUTSIDE))
+    data = pdf.render(page('<link rel="stylesheet" href="/static/style.css">' + links +
+                           '<link rel="attachment" href="/static/favicon.svg">', anchors), STATIC)
+
+    # Only our own file is attached: this also shows that the test would see one.
+    assert embedded_files(data) == ["favicon.svg"]
+    text = pdf_text(data, tmp_path)
+    assert "Visible text" in text
+    assert "Screen only" not in text  # style.css hides .no-print in print: it was read
+    assert HOSTNAME not in text.replace("Visible text", "") and APP_PY_LINE not in text
+
+
+@pytest.mark.parametrize("href", [
+    "/static/{outside}/leak.css",  # /static//tmp/...: an absolute name
+    "/static/../leak.css", "/static/%2e%2e/leak.css", "/static/..%2fleak.css",
+    "/static/link.css",  # a symbolic link inside static/ that leads out of it
+    "file://{outside}/leak.css",
+    "data:text/css,body::after{{content:'LEAKED'}}",
+])
+def test_a_style_sheet_from_outside_static_is_not_read(tmp_path, href):
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "own.css").write_text('body::before { content: "OWN STYLE" }')
+    (tmp_path / "leak.css").write_text('body::after { content: "LEAKED" }')
+    (static / "link.css").symlink_to(tmp_path / "leak.css")
+    href = href.format(outside=tmp_path)
+    data = pdf.render(page('<link rel="stylesheet" href="/static/own.css">'
+                           f'<link rel="stylesheet" href="{href}">'), str(static))
+    text = pdf_text(data, tmp_path)
+    assert "OWN STYLE" in text
+    assert "LEAKED" not in text
+
+
+# --- one PDF at a time per worker --------------------------------------------
+
+def test_one_pdf_at_a_time_the_next_person_is_asked_to_come_back(app, person):
+    full_check(person)
+    with pdf.ONE_AT_A_TIME:  # as if someone else's PDF were being made
+        for lang in ("en", "nl"):
+            person.lang = lang
+            response = person.get("checklist.pdf?lawyer=nl")
+            assert response.status_code == 503, lang
+            assert response.mimetype == "text/html"
+            page_text = person.text()
+            assert f'<html lang="{lang}"' in page_text
+            # The app's own error page, with a way back and the language list.
+            assert f'href="/{lang}/checklist?lawyer=nl"' in page_text
+            assert html_module.escape(words(app, lang, "Go to the start")) in page_text
+            assert html_module.escape(words(app, lang, "Choose your language")) in page_text
+        person.lang = "en"
+        person.get("checklist.pdf?lawyer=nl")
+        english = person.text()
+        assert "The checklist PDF is being made for someone else" in english
+        assert "Try again in a moment. Your answers are kept." in english
+        assert "Back to the checklist" in english
+
+    response = person.get("checklist.pdf?lawyer=nl")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert not pdf.ONE_AT_A_TIME.locked()
+
+
+def test_the_busy_answer_says_when_to_try_again():
+    with pdf.ONE_AT_A_TIME, pytest.raises(pdf.Busy) as busy:
+        pdf.render(page(""), STATIC)
+    assert busy.value.code == 503
+    assert ("Retry-After", str(pdf.RETRY_AFTER_S)) in busy.value.get_headers()
+    assert 1 <= pdf.RETRY_AFTER_S <= 10
+
+
+def test_the_busy_page_carries_retry_after(person):
+    full_check(person)
+    with pdf.ONE_AT_A_TIME:
+        response = person.get("checklist.pdf?lawyer=nl")
+    assert response.status_code == 503
+    assert response.headers.get("Retry-After") == str(pdf.RETRY_AFTER_S)
+
+
+def test_the_lock_is_freed_when_a_pdf_fails(monkeypatch):
+    def fail(html, static_folder):
+        raise RuntimeError("layout failed")
+    monkeypatch.setattr(pdf, "write_pdf", fail)
+    with pytest.raises(RuntimeError):
+        pdf.render(page(""), STATIC)
+    assert not pdf.ONE_AT_A_TIME.locked()
+
+
+# --- a PDF a screen reader can read ------------------------------------------
+
+def structure_text(path):
+    """The text of a tagged PDF in the order of its structure tree: the
+    order in which a screen reader reads it."""
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    return "".join(re.findall(r'^\s*"(.*)"$', tree, re.M))
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(app, person, tmp_path):
+    person.lang = "ar"
+    full_check(person)
+    title = html_module.unescape(re.search(r"<title>(.*?)</title>",
+                                           person.get("checklist?lawyer=nl").get_data(
+                                               as_text=True), re.S).group(1)).strip()
+    data = person.get("checklist.pdf?lawyer=nl").data
+    path = tmp_path / "checklist.pdf"
+    path.write_bytes(data)
+
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    catalog = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True  # pypdf: bool(False object) is True
+    assert catalog["/StructTreeRoot"]["/K"]
+    assert catalog["/Lang"] == "ar"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert pypdf.PdfReader(io.BytesIO(data)).metadata.title == title
+
+    # In reading order: the heading, the outcome, then the documents as
+    # entered (the lawyer's Dutch half: left to right, so no bidi reordering).
+    flat = letters_only(structure_text(path))
+    in_order = [words(app, "nl", "Checklist for your lawyer"),
+                words(app, "nl", v.label(v.OUTCOMES, "needs_preparation"))] + [
+        words(app, "nl", v.label(v.DOCUMENT_KINDS, kind)) for kind, *_ in DOCUMENTS]
+    places = [flat.find(letters_only(text)) for text in in_order]
+    assert -1 not in places, list(zip(in_order, places))
+    assert places == sorted(places), list(zip(in_order, places))

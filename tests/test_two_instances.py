@@ -8,12 +8,13 @@ outcome the rules give.
 """
 import copy
 import re
+import urllib.request
 from html import unescape
 
 import pytest
 
 from servers import Browser, gunicorn, scenario, whole_check
-from wizard import flow
+from wizard import flow, state
 from wizard import vocabulary as v
 from wizard.answers import normalise
 
@@ -107,3 +108,28 @@ def test_an_instance_with_another_secret_cannot_read_the_state(two_servers, tmp_
         page = browser.get("/en/question/applied_before_nl")
         assert page.status == 400
         assert h1(page.text) == "Your answers have expired"
+
+
+def test_the_largest_state_in_several_cookies_is_read_by_either_instance(two_servers):
+    # Made in-process with the servers' secret: 8 facts and 10 documents
+    # with full notes in Ethiopic letters, in two cookies. Both go in one
+    # Cookie header, which gunicorn (like nginx) takes up to 8 KB.
+    from app import create_app
+    from test_largest_state import Walker, state_cookies
+
+    client = create_app({"TESTING": True, "SECRET_KEY": SECRET,
+                         "SESSION_COOKIE_SECURE": False}).test_client()
+    walker = Walker(client, "ethiopic")
+    walker.walk_to_review()
+    values = state_cookies(client)
+    assert len(values) == 2
+    header = "; ".join(f"{state.part_name('nfc_state', index)}={value}"
+                       for index, value in enumerate(values))
+    for server in two_servers:
+        request = urllib.request.Request(server.url + "/en/checklist?lawyer=nl",
+                                         headers={"Cookie": header})
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            assert reply.status == 200
+            html = reply.read().decode("utf-8")
+        for note in walker.notes:
+            assert note in html

@@ -34,7 +34,7 @@ URGENT_FLAGS = ("last_minute_procedure", "detained", "urgent_removal")
 FLAG_TEXT = {
     "urgent_removal": N_("The government plans to send you back. Contact your lawyer today."),
     "last_minute_procedure": N_(
-        "Your flight leaves within 8 days. Then the last-minute procedure applies: only a "
+        "Your flight leaves within 8 days. Then the last-minute procedure may apply: only a "
         "complete application stops the departure. Contact your lawyer today."),
     "detained": N_(
         "You are in detention. Contact your lawyer today. The lawyer in your detention case "
@@ -98,8 +98,8 @@ OUTCOME_TEXT = {
         "You named something new, but it does not seem to concern your own reasons. The IND "
         "only looks again when what is new matters for you. Talk to a lawyer before you decide."),
     "needs_preparation": N_(
-        "You named something new that concerns you. Some things must be done before you apply: "
-        "see the list of things to do."),
+        "You named something new. Some things must be done, or your lawyer must look at them, "
+        "before you apply: see the list of things to do."),
     # What else is true is said after it (outcome_details): never "you have
     # the originals" when no document was named.
     "ready_for_lawyer": N_(
@@ -240,8 +240,8 @@ AFTER_LODGING = (
        "on it."),
 )
 PROCEDURE_DATES = N_(
-    "These steps come from the sources named below, with their dates. They describe the "
-    "procedure before %(date)s. Since %(date)s the EU Asylum Procedures Regulation applies, "
+    "The steps of the procedure in this check come from the sources it names, with their "
+    "dates. They describe the procedure before %(date)s. Since %(date)s the EU Asylum Procedures Regulation applies, "
     "and some steps may have changed. Your lawyer knows the current rules.")
 CHECKED_ON = N_("The legal information in this check was last checked on %(date)s.")
 OUT_OF_DATE = N_("This information may be out of date. Ask your lawyer.")

@@ -48,8 +48,8 @@ def _concerns_group(fact, _answers):
 
 
 def _can_concern_someone(fact, _answers):
-    # Seed 000: life in the Netherlands is new but never relevant, so we
-    # do not ask whom it concerns.
+    # Seed 000: a job in the Netherlands is new but not relevant; the rules
+    # treat all of life here that way (DESIGN.md §3), so we do not ask whom it concerns.
     return fact.get("kind") != "life_in_netherlands"
 
 
@@ -101,7 +101,8 @@ DOCUMENT_STEPS = (
          error=N_("Select the language of the document")),
     Step("translation", "documents", N_("Is there a translation of this document?"), "radio",
          v.TRANSLATIONS_ASKED,
-         hint=N_("A document in another language needs a translation by a sworn translator (beëdigd vertaler)."),
+         hint=N_("A document in another language needs a translation by a sworn translator "
+                 "(beëdigd vertaler), or a legalised translation made abroad."),
          error=N_("Select whether there is a translation"), applies=_needs_translation_question),
     Step("form", "documents", N_("Do you have the original document?"), "radio", v.DOCUMENT_FORMS,
          hint=N_("The IND accepts originals only. It cannot check if a copy or a photo is real."),

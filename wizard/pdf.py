@@ -9,10 +9,32 @@ import functools
 import importlib.util
 import mimetypes
 import os
+import threading
+import urllib.parse
 
+from werkzeug.exceptions import ServiceUnavailable
 
 # The system libraries WeasyPrint opens when it is imported.
 SYSTEM_LIBRARIES = ("gobject-2.0", "pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig")
+
+# The page is laid out as if it came from here, so that its own links
+# (url_for('static', ...)) name files under STATIC_PATH of this host.
+BASE_URL = "http://localhost/"
+STATIC_PATH = "/static/"
+
+# A PDF costs a second or more of CPU. One at a time per worker, and the
+# next person is told to come back in a moment instead of waiting unseen
+# behind it (or piling up threads that slow every other page).
+ONE_AT_A_TIME = threading.Lock()
+RETRY_AFTER_S = 5
+
+
+class Busy(ServiceUnavailable):
+    """Another PDF is being made in this worker. The app's error pages show
+    it as "try again in a moment", in the person's language."""
+
+    def __init__(self):
+        super().__init__(retry_after=RETRY_AFTER_S)
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,26 +47,53 @@ def available():
 
 
 def render(html, static_folder):
-    """PDF bytes for a rendered checklist page."""
+    """Tagged PDF bytes for a rendered checklist page; Busy while another
+    PDF is being made in this worker."""
+    if not ONE_AT_A_TIME.acquire(blocking=False):
+        raise Busy()
+    try:
+        return write_pdf(html, static_folder)
+    finally:
+        ONE_AT_A_TIME.release()
+
+
+def write_pdf(html, static_folder):
     import weasyprint
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class LocalFilesOnly(URLFetcher):
+    class OwnStaticFilesOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            return local_files_only(url)
+            path = static_file(url, static_folder)
+            if path is None:
+                # WeasyPrint leaves the resource out and goes on.
+                raise ValueError("not one of the app's static files")
+            with open(path, "rb") as handle:
+                return URLFetcherResponse(url, body=handle.read(), headers={
+                    "Content-Type": mimetypes.guess_type(path)[0] or "application/octet-stream"})
 
-    def local_files_only(url):
-        # Never fetch anything over the network: our own static files only.
-        marker = "/static/"
-        if marker in url:
-            name = os.path.normpath(url.split(marker, 1)[1].split("?")[0])
-            path = os.path.join(static_folder, name)
-            if not name.startswith("..") and os.path.isfile(path):
-                with open(path, "rb") as handle:
-                    return URLFetcherResponse(url, body=handle.read(), headers={
-                        "Content-Type": mimetypes.guess_type(path)[0] or "text/css"})
-        raise ValueError("no external resources")
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=OwnStaticFilesOnly())
+    # Tagged, so that a screen reader can read it in order; the language
+    # (/Lang) and title come from the page's <html lang> and <title>. Plain
+    # tags rather than the "pdf/ua-1" variant, which would claim a
+    # conformance that no validator here has checked.
+    return document.write_pdf(pdf_tags=True)
 
-    document = weasyprint.HTML(string=html, base_url="http://localhost/",
-                               url_fetcher=LocalFilesOnly())
-    return document.write_pdf()
+
+def static_file(url, static_folder):
+    """The path of the file in `static_folder` that `url` names, or None for
+    anything else: another scheme or host (file:, data:, the network), an
+    absolute name, `..`, or a link that leads out of the folder."""
+    parts = urllib.parse.urlsplit(url)
+    if (parts.scheme, parts.netloc) != ("http", "localhost") or \
+            not parts.path.startswith(STATIC_PATH):
+        return None
+    # Decoded first, so that %2e%2e and %2f are judged as what they open.
+    name = urllib.parse.unquote(parts.path[len(STATIC_PATH):])
+    if not name or "\0" in name or os.path.isabs(name) or ".." in name.split("/"):
+        return None
+    # realpath on both sides: a symbolic link may not lead out either.
+    folder = os.path.realpath(static_folder)
+    path = os.path.realpath(os.path.join(folder, name))
+    if os.path.commonpath([folder, path]) != folder or not os.path.isfile(path):
+        return None
+    return path

@@ -169,7 +169,8 @@ def translation_state(document):
 
 
 def originals(facts, documents):
-    """Seed 000: copies and photographs are not accepted as evidence; news is not a personal document."""
+    """Seed 000: copies and photographs are not accepted as evidence; news is not a
+    personal document (DESIGN.md §2 block 8), so it is not checked."""
     states = [original_state(document) for document in documents if not is_exempt(document)]
     result = worst(states) if states else "not_applicable"
     if new_documents_without_document(facts, documents) and result in ("not_applicable", "pass"):

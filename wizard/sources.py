@@ -40,3 +40,15 @@ SOURCES = (
               "for children. It describes the procedure before the EU Asylum Procedures "
               "Regulation.")),
 )
+
+# Public pages the background research found, for the few statements no seed
+# covers (docs/legal-sources.md names the statement each one supports).
+# Titles are quoted as published, so they are not translated.
+RESEARCH_SOURCES = (
+    Source(None, "IND", "Repeat asylum application (HASA)", None, None),
+    Source(None, "IND", "Translation and legalisation of documents", None, None),
+    Source(None, "IND Bureau Documenten", "Onderzoek brondocumenten", None, None),
+    Source(None, "Dienst Terugkeer en Vertrek (DT&V)", "Herhaalde of opvolgende asielaanvraag", None, None),
+    Source(None, "Raad voor Rechtsbijstand", "Best Practices Leidraad voor asieladvocaten", None, None),
+    Source(None, "European Union", "Regulation (EU) 2024/1348 (Asylum Procedures Regulation)", None, None),
+)

@@ -19,7 +19,7 @@ from wizard import vocabulary as v
 from wizard.answers import AnswerError, normalise
 from wizard.forms import (NONE_OF_THEM, AddAnotherForm, RemoveForm, form_class,
                           to_answer, to_form_data)
-from wizard.sources import SOURCES
+from wizard.sources import RESEARCH_SOURCES, SOURCES
 from wizard.state import StateTooLarge, check_fits
 
 bp = Blueprint("wizard", __name__)
@@ -495,7 +495,7 @@ def checklist_pdf():
 
 @bp.route("/<lang>/sources")
 def sources():
-    return render_template("sources.html", sources=SOURCES,
+    return render_template("sources.html", sources=SOURCES, research_sources=RESEARCH_SOURCES,
                            procedure_dates=checklist_texts.Text(
                                checklist_texts.PROCEDURE_DATES,
                                date=checklist_texts.format_date(rules.EU_RULES_IN_FORCE_SINCE)),
@@ -512,10 +512,43 @@ def erase():
 
 @bp.route("/<lang>/timeout")
 def timeout():
-    """The kiosk's inactivity wipe (also reached by a meta refresh without
-    JavaScript). A GET, so nothing but erasing can be forced with it."""
+    """The kiosk's inactivity wipe: the page's timer, its "Erase now" link
+    and, without JavaScript, a meta refresh come here with the page's CSRF
+    token (`?token=`, bound to this person's state; no answer is ever in
+    the address). Only in kiosk mode (elsewhere "Erase my answers" is a
+    POST), and only with that token: a link on another site erases nothing.
+    """
+    from flask_wtf.csrf import validate_csrf
+    from wtforms import ValidationError
+
+    if not current_app.config["KIOSK"]:
+        abort(404)
+    if getattr(session, "unreadable", False) or not session.get("answers"):
+        # Expired (the server's own kiosk limit), unreadable or empty:
+        # nothing of anyone to protect. Clear the cookie, show the next
+        # person the language choice.
+        session.clear()
+        return redirect(url_for("wizard.choose_language", erased=1))
+    try:
+        validate_csrf(request.args.get("token", type=str))
+    except ValidationError:
+        # Not this person's token: keep the answers, show the start page
+        # (from which the person goes on, or erases with the button).
+        return redirect(url_for("wizard.start"))
     session.clear()
     return redirect(url_for("wizard.choose_language", erased=1))
+
+
+@bp.route("/<lang>/keep-alive", methods=["POST"])
+def keep_alive():
+    """The kiosk page's script calls this (a POST with the CSRF token in the
+    X-CSRFToken header) while the person reads or types without sending a
+    form: the state is written anew, so the server's kiosk limit (idle plus
+    warning time since the last request) counts from now. Nothing else."""
+    if not current_app.config["KIOSK"]:
+        abort(404)
+    session.modified = True
+    return Response(status=204)
 
 
 @bp.route("/<lang>/erased")
@@ -530,7 +563,7 @@ def register_error_pages(app):
     def tell_about_unreadable_state():
         # Expired, tampered or foreign state: say so, and start clean.
         if getattr(session, "unreadable", False) and request.endpoint not in (
-                "static", "wizard.choose_language", "wizard.start"):
+                "static", "wizard.choose_language", "wizard.start", "wizard.timeout"):
             lang = getattr(g, "lang", None)
             session.clear()
             return render_error(400, lang, expired=True)
@@ -541,7 +574,8 @@ def register_error_pages(app):
 
     @app.errorhandler(HTTPException)
     def http_error(error):
-        return render_error(error.code or 500, _lang_from_path())
+        # Keep the exception's own headers (Retry-After on "PDF busy", Allow on 405).
+        return (*render_error(error.code or 500, _lang_from_path()), error.get_headers())
 
     @app.errorhandler(Exception)
     def unexpected_error(error):

@@ -111,7 +111,7 @@ FACT_KINDS = (
            N_("The lawyer will ask why you did not tell it before")),
     # Seed 000: a job in the Netherlands is new, but not relevant.
     Choice("life_in_netherlands", N_("My life in the Netherlands"),
-           N_("For example work, study or a language course")),
+           N_("For example a job here")),
 )
 
 NEW_SINCE_DECISION = (
