@@ -4,19 +4,23 @@ import hashlib
 import os
 import secrets
 
-from flask import Flask, g, request
+from flask import Flask, Response, g, request
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from wizard import i18n, languages
+from wizard import catalogs, i18n, languages
 from wizard.state import EncryptedSessionInterface
 
 babel = Babel()
 csrf = CSRFProtect()
+compress = Compress()
 
 # Strict: our own files only, no inline script or style (DESIGN.md §5).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+    # connect-src: the kiosk's keep-alive (static/app.js) posts to the app itself.
+    "default-src 'none'; connect-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
@@ -78,6 +82,96 @@ def require_secret_key(app):
     raise RuntimeError(MISSING_SECRET_KEY)
 
 
+def trusted_proxies(value):
+    """TRUSTED_PROXIES: the number of proxies in front whose X-Forwarded-*
+    headers are believed (Werkzeug's ProxyFix); 0 or empty: none."""
+    try:
+        count = int(value or 0)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise RuntimeError(f"TRUSTED_PROXIES must be a number of proxies (0, 1, 2 …), not {value!r}")
+    return count
+
+
+# What Flask-Compress compresses: the pages, the style sheet, the script and
+# the icon (Python names JavaScript either way). Not the PDF (already compressed).
+COMPRESSED_TYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
+                    "image/svg+xml"]
+
+
+# --- /healthz: for a load balancer or a process supervisor ----------------------
+
+HEALTH_PATH = "/healthz"
+
+
+def catalog_files(app):
+    """(code, path of the compiled catalog) of every language but the source."""
+    root = app.config["BABEL_TRANSLATION_DIRECTORIES"]
+    return [(language.code, os.path.join(root, language.code, "LC_MESSAGES", "messages.mo"))
+            for language in languages.LANGUAGES if language.review != languages.REVIEW_SOURCE]
+
+
+@functools.lru_cache(maxsize=4)
+def _unreadable_catalogs(files):
+    """The codes whose .mo is missing, unreadable or empty. `files` holds
+    each file's modification time, so an edited catalog is read again."""
+    from babel.support import Translations
+
+    bad = []
+    for code, path, modified in files:
+        try:
+            with open(path, "rb") as handle:
+                if modified is None or len(Translations(handle)._catalog) < 2:
+                    bad.append(code)
+        except Exception:  # noqa: BLE001 - missing, or not a .mo (gettext raises several kinds)
+            bad.append(code)
+    return tuple(bad)
+
+
+def health_problems(app):
+    """What keeps this instance from serving every language; [] when ready."""
+    problems = [] if app.secret_key else ["SECRET_KEY is not set"]
+    files = []
+    for code, path in catalog_files(app):
+        try:
+            modified = os.stat(path).st_mtime_ns
+        except OSError:
+            modified = None
+        files.append((code, path, modified))
+    bad = _unreadable_catalogs(tuple(files))
+    if bad:
+        problems.append("no compiled catalog (pybabel compile -d translations): " + " ".join(bad))
+    return problems
+
+
+def without_cookies_at(path, wsgi_app):
+    """The health check reads no state: its requests reach the app without
+    their Cookie header, so it never decrypts, renews or deletes a person's
+    state, whatever the browser or the load balancer sends."""
+    def middleware(environ, start_response):
+        if environ.get("PATH_INFO") == path:
+            environ.pop("HTTP_COOKIE", None)
+        return wsgi_app(environ, start_response)
+    return middleware
+
+
+def add_health_check(app):
+    """GET /healthz: 200 "ok" when this instance can serve (the secret set,
+    a compiled catalog for every language), else 503 and what is missing.
+    No state, no Set-Cookie, Cache-Control: no-store (security_headers), and
+    nothing logged (the app logs no requests; deploy/ keeps no access log)."""
+    def healthz():
+        problems = health_problems(app)
+        if problems:
+            return Response("not ready: " + "; ".join(problems) + "\n", 503,
+                            mimetype="text/plain")
+        return Response("ok\n", mimetype="text/plain")
+
+    app.add_url_rule(HEALTH_PATH, "healthz", healthz, methods=["GET"])
+    app.wsgi_app = without_cookies_at(HEALTH_PATH, app.wsgi_app)
+
+
 def create_app(test_config=None):
     app = Flask(__name__)
     app.config.from_mapping(
@@ -109,13 +203,28 @@ def create_app(test_config=None):
         # addresses carry a hash of the content (static_file_version), so a
         # changed file is fetched at once.
         SEND_FILE_MAX_AGE_DEFAULT=365 * 24 * 60 * 60,
+        # How many proxies in front set X-Forwarded-For/-Proto/-Host (nginx
+        # of deploy/: 1). 0, the default, trusts none: without a proxy
+        # anyone could claim to be on HTTPS (README "Running in production").
+        TRUSTED_PROXIES=trusted_proxies(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Compressed pages, style sheet, script and icon when the browser
+        # asks (Accept-Encoding), for hosts without a proxy in front; behind
+        # nginx the proxy compresses (deploy/nginx/app.conf asks the app for
+        # none). The PDF is not compressed.
+        COMPRESS_MIMETYPES=COMPRESSED_TYPES,
+        COMPRESS_ALGORITHM=["br", "gzip"],
+        COMPRESS_STREAMS=False,  # only files stream: see compress_static_files
     )
     if test_config:
         app.config.update(test_config)
     require_secret_key(app)
+    if app.config["TRUSTED_PROXIES"]:
+        count = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     app.session_interface = EncryptedSessionInterface()
     babel.init_app(app, locale_selector=select_locale)
+    compress.init_app(app)
     i18n.install(app)
     csrf.init_app(app)
 
@@ -139,9 +248,22 @@ def create_app(test_config=None):
     app.add_url_rule("/favicon.ico", "favicon",
                      lambda: app.send_static_file("favicon.svg"))
 
-    from wizard.commands import translations
+    # After compress.init_app, so it runs before Flask-Compress does.
+    @app.after_request
+    def compress_static_files(response):
+        """The style sheet, script and icon are sent from their files as
+        streams, which Flask-Compress leaves alone: read them (a few KB) so
+        that they are compressed like the pages. Only a whole file (200),
+        never a range (206) or a 304."""
+        if (request.endpoint in ("static", "favicon") and response.status_code == 200
+                and response.is_streamed):
+            response.direct_passthrough = False
+            response.make_sequence()
+        return response
 
-    app.cli.add_command(translations)
+    add_health_check(app)
+
+    app.cli.add_command(catalogs.cli)
 
     @app.after_request
     def security_headers(response):

@@ -19,13 +19,39 @@
   if (!idleLimit) { return; }
   var warningTime = parseInt(body.getAttribute("data-kiosk-warning"), 10) || 60;
   var timeoutUrl = body.getAttribute("data-kiosk-timeout-url");
+  var keepAliveUrl = body.getAttribute("data-kiosk-keep-alive-url");
+  var token = body.getAttribute("data-kiosk-token");
   var dialog = document.getElementById("kiosk-warning");
   var seconds = dialog.querySelector(".kiosk-seconds");
   var announce = document.getElementById("kiosk-announce");
   var idle = 0;
 
+  // The server refuses kiosk answers the idle time plus the warning time
+  // after the last request. A person who reads, scrolls or types a long
+  // note sends none: tell the server they are still there, at most every
+  // 30 seconds (more often only when the limits are shorter) and only when
+  // there was activity since the last time.
+  var keepAliveEvery = Math.max(1, Math.min(30, Math.floor((idleLimit + warningTime) / 2)));
+  var sinceRequest = 0;       // seconds since the page or the last keep-alive
+  var activeSinceRequest = false;
+
+  function keepAlive() {
+    activeSinceRequest = false;
+    sinceRequest = 0;
+    if (!keepAliveUrl || !window.fetch) { return; }
+    window.fetch(keepAliveUrl, {
+      method: "POST",
+      headers: {"X-CSRFToken": token},
+      credentials: "same-origin",
+      cache: "no-store"
+    }).catch(function () { /* the next page or keep-alive tries again */ });
+  }
+
   function activity() {
-    if (dialog.hidden) { idle = 0; }
+    if (dialog.hidden) {
+      idle = 0;
+      activeSinceRequest = true;
+    }
   }
   ["pointerdown", "keydown", "touchstart", "input", "wheel"].forEach(function (name) {
     document.addEventListener(name, activity, true);
@@ -34,13 +60,18 @@
     dialog.hidden = true;
     announce.textContent = "";
     idle = 0;
+    keepAlive();
   });
   setInterval(function () {
     idle += 1;
+    sinceRequest += 1;
     var left = idleLimit + warningTime - idle;
     if (left <= 0) {
       window.location.replace(timeoutUrl);
       return;
+    }
+    if (activeSinceRequest && sinceRequest >= keepAliveEvery) {
+      keepAlive();
     }
     if (idle >= idleLimit) {
       if (dialog.hidden) {

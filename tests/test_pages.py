@@ -272,6 +272,26 @@ EXITS = [
 ]
 
 
+# What each exit page says, written here and not taken from wizard/texts.py,
+# so two swapped texts fail (the English page; the Dutch follows the catalog).
+EXIT_WORDS = {
+    "not_in_netherlands": ("This check is for people who are in the Netherlands",
+                           "can only be made by someone who is in the Netherlands"),
+    "no_earlier_application": ("You can apply for asylum for the first time",
+                               "If you have not, you make a first application."),
+    "still_pending": ("Wait for the decision on your application",
+                      "The IND has not decided on your application yet."),
+    "granted": ("You already have an asylum permit",
+                "If you got a letter that your permit may be taken away, talk to your lawyer."),
+    "dublin": ("Your case goes another way (Dublin)",
+               "only if the Netherlands is now responsible for your application"),
+    "protection_elsewhere": ("This check does not cover protection in another European country",
+                             "New facts about that protection can still matter"),
+    "ukraine_protection": ("Other rules apply to refugees from Ukraine",
+                           "Temporary protection for refugees from Ukraine has its own rules"),
+}
+
+
 @pytest.mark.parametrize("reason, question, value", EXITS,
                          ids=[f"{q}={a}" for _, q, a in EXITS])
 def test_a_person_for_whom_this_route_is_not_meant_lands_on_a_page_that_says_what_to_do(
@@ -289,6 +309,10 @@ def test_a_person_for_whom_this_route_is_not_meant_lands_on_a_page_that_says_wha
     assert page.status == 200
     title, explanation = texts.EXIT_TEXT[reason]
     assert page.first("h1").text == norm(say(title))
+    if visitor.lang == "en":
+        heading, words = EXIT_WORDS[reason]
+        assert page.first("h1").text == heading
+        assert page.shows(words), words
     assert page.title.startswith(norm(say(title)))
     assert page.shows(say(explanation))
     if reason != "protection_elsewhere":  # its title says "this check does not cover it"
@@ -361,6 +385,15 @@ OUTCOME_STORIES = [
 ]
 
 
+# The result's heading per outcome, written here (not from wizard/vocabulary.py).
+OUTCOME_HEADINGS = {
+    "no_new_facts": "You did not name anything new",
+    "not_relevant": "What is new does not seem to concern your own reasons",
+    "needs_preparation": "Something must be done before you can apply",
+    "ready_for_lawyer": "Ready to talk to your lawyer",
+}
+
+
 @pytest.mark.parametrize("story, outcome, answers, explanation", OUTCOME_STORIES,
                          ids=[s[0].__name__.replace("story_", "") for s in OUTCOME_STORIES])
 def test_a_person_who_answers_everything_reviews_the_answers_and_sees_the_outcome(
@@ -387,6 +420,8 @@ def test_a_person_who_answers_everything_reviews_the_answers_and_sees_the_outcom
     result = Seen(visitor.get(review.link(say("See the result"))))
     assert result.status == 200
     assert result.first("h1").text == norm(say(label(v.OUTCOMES, outcome)))
+    if visitor.lang == "en":
+        assert result.first("h1").text == OUTCOME_HEADINGS[outcome]
     assert result.shows(say(texts.OUTCOME_TEXT[outcome]))
     assert result.shows(say(explanation))
 
@@ -679,7 +714,7 @@ def test_sending_a_question_page_without_an_answer_says_what_to_do(
     assert norm(say(error)) in page.error_summary()
     # The summary links to the first choice, and the message is beside the field.
     summary_link = page.first("div", "error-summary").find_all("a")[0].attrs["href"]
-    assert summary_link == f"#{field}-0"
+    assert summary_link == f"#{field}"  # the first choice carries the field's id
     assert [norm(say("Error:")) + " " + norm(say(error))] == page.field_errors()
 
 

@@ -112,13 +112,8 @@ def _document(raw, path, fact_count):
     _require_object(raw, path)
     _reject_unknown_keys(raw, DOCUMENT_KEYS, path)
     language = _choice(raw.get("language"), v.DOCUMENT_LANGUAGES, f"{path}.language")
-    translation = _choice(raw.get("translation"), v.TRANSLATIONS, f"{path}.translation")
-    if language in v.READABLE_LANGUAGES:
-        # Seed 000: the IND reads Dutch, English, German and French.
-        translation = "not_needed"
-    elif language == "other" and translation == "not_needed":
-        # Left over from an earlier language answer: ask again.
-        translation = None
+    translation = v.settled_translation(
+        language, _choice(raw.get("translation"), v.TRANSLATIONS, f"{path}.translation"))
     return {
         "kind": _required_choice(raw.get("kind"), v.DOCUMENT_KINDS, f"{path}.kind"),
         "fact": _fact_index(raw.get("fact"), f"{path}.fact", fact_count),

@@ -1,15 +1,16 @@
 """Checks that catch a broken translation catalog (DESIGN.md §6).
 
-Used by the tests, by `flask --app app translations status`, and by hand:
-    python -m wizard.catalogs check [LANG ...]
+Used by the tests, and on the command line:
+    flask --app app translations check [LANG ...]
+    flask --app app translations status
 A catalog passes when every message is translated (no empty, no fuzzy),
 every placeholder and HTML tag of the English text is kept, and no
 translation is simply the English text (except a short reviewed list).
 """
 import pathlib
 import re
-import sys
 
+import click
 from babel.messages.pofile import read_po
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -96,24 +97,37 @@ def status(code):
     return len(ids), done
 
 
-def main(argv):
+@click.group("translations")
+def cli():
+    """Translation catalogs: flask --app app translations status|check."""
+
+
+@cli.command("status")
+def status_command():
+    """Per language: messages, translated, review status."""
     from wizard import languages
 
-    if len(argv) < 1 or argv[0] not in ("check", "status"):
-        print("usage: python -m wizard.catalogs check|status [LANG ...]", file=sys.stderr)
-        return 2
-    codes = argv[1:] or [c for c in languages.CODES if c != "en"]
-    if argv[0] == "status":
-        for code in codes:
-            total, done = status(code)
-            print(f"{code}\t{done}/{total}")
-        return 0
-    all_problems = [line for code in codes for line in problems(code)]
-    for line in all_problems:
-        print(line)
-    print(f"{len(all_problems)} problems in {', '.join(codes)}")
-    return 1 if all_problems else 0
+    for language in languages.LANGUAGES:
+        if language.code == languages.DEFAULT:  # the source: its messages are the ids
+            total = done = len(template_ids())
+        else:
+            total, done = status(language.code)
+        click.echo(f"{language.code:6} {language.name:24} {done:4}/{total:<4} {language.review}")
+
+
+@cli.command("check")
+@click.argument("codes", nargs=-1)
+def check_command(codes):
+    """Fail with a list of problems when a catalog is incomplete or broken."""
+    from wizard import languages
+
+    codes = codes or [code for code in languages.CODES if code != languages.DEFAULT]
+    found = [line for code in codes for line in problems(code)]
+    for line in found:
+        click.echo(line)
+    click.echo(f"{len(found)} problems in {', '.join(codes)}")
+    raise SystemExit(1 if found else 0)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    cli(prog_name="python -m wizard.catalogs")

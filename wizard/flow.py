@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from wizard import vocabulary as v
 from wizard.rules import route_exit
-from wizard.vocabulary import N_
+from wizard.messages import N_
 
 # kind: radio | checkboxes | number | text | fact_choice
 # applies(answers_or_item, answers) -> bool decides whether the page is asked.
@@ -18,9 +18,18 @@ Step = namedtuple(
     "name section question kind choices hint error applies optional",
     defaults=(None, None, None, None, False),
 )
-ListStep = namedtuple(
-    "ListStep", "name section question hint empty_question item_steps limit add_error"
-)
+class ListStep(namedtuple(
+        "ListStep",
+        "name section question hint empty_question item_steps limit add_error "
+        "another_question item_label")):
+    """An "add another" list (facts, documents): its items are asked through
+    `item_steps`; the first of them, the kind, names an item in the list."""
+
+    def item_kind_label(self, item):
+        """The message id naming one item (its kind), or None when not answered."""
+        kind = self.item_steps[0]
+        return v.label(kind.choices, item.get(kind.name)) if item.get(kind.name) else None
+
 # A page the person can be sent to. kind: start | question | list | item |
 # remove | review | exit | result
 Page = namedtuple("Page", "kind name index field", defaults=(None, None, None))
@@ -127,8 +136,8 @@ STEPS = (
          error=N_("Select how your last application ended")),
     Step("appeal", "route", N_("Is a court case (appeal) about that decision still running?"),
          "radio", v.APPEAL,
-         hint=N_("After a rejection you can often appeal to a court, and after the court to the "
-                 "Council of State (Raad van State), but only for a short time. Your lawyer knows."),
+         hint=N_("After a rejection you can often appeal to a court within a short time, and "
+                 "after the court to the Council of State (Raad van State). Your lawyer knows."),
          error=N_("Select whether an appeal is still running")),
     Step("earlier_repeat_applications", "route",
          N_("Have you made a repeat application in the Netherlands before?"),
@@ -166,11 +175,13 @@ STEPS = (
     ListStep("facts", "facts", N_("What is new since the IND's last decision?"),
              N_("For example new documents, a war in your country, or something you did not tell the IND before."),
              N_("Is there anything new since the IND's last decision?"),
-             FACT_STEPS, v.MAX_FACTS, N_("Select yes if you want to add something new")),
+             FACT_STEPS, v.MAX_FACTS, N_("Select yes if you want to add something new"),
+             N_("Is there anything else new?"), N_("Fact %(number)s")),
     ListStep("documents", "documents", N_("Your documents"),
              N_("Add each document that shows what is new. The lawyer will ask about each one."),
              N_("Do you have documents that show what is new?"),
-             DOCUMENT_STEPS, v.MAX_DOCUMENTS, N_("Select yes if you want to add a document")),
+             DOCUMENT_STEPS, v.MAX_DOCUMENTS, N_("Select yes if you want to add a document"),
+             N_("Do you have another document?"), N_("Document %(number)s")),
     Step("lawyer", "lawyer", N_("Have you asked the lawyer of your last asylum application for help?"),
          "radio", v.LAWYER,
          hint=N_("Always talk to a lawyer before you apply again."),
@@ -309,12 +320,12 @@ def prune(answers):
                     if item_field.name in item and not applies(item_field, answers, item):
                         del item[item_field.name]
                 if step.name == "documents":
-                    if item.get("language") in v.READABLE_LANGUAGES:
-                        item["translation"] = "not_needed"
-                    elif item.get("translation") == "not_needed":
-                        # The language changed to one the IND does not read:
-                        # the translation question must be asked now.
-                        del item["translation"]
+                    translation = v.settled_translation(item.get("language"),
+                                                        item.get("translation"))
+                    if translation is not None:
+                        item["translation"] = translation
+                    else:
+                        item.pop("translation", None)
         elif step.name in answers and not applies(step, answers):
             del answers[step.name]
     return answers
@@ -356,3 +367,31 @@ def review_rows(answers):
             rows.append((step.section, step.question, step, answers.get(step.name),
                          Page("question", step.name), None))
     return rows
+
+
+class Walk:
+    """One person's way through the flow, made once per request from their
+    answers and the lists they said were complete (pure: no Flask)."""
+
+    def __init__(self, answers, confirmed_lists):
+        self.answers = answers
+        self.confirmed = set(confirmed_lists)
+
+    @property
+    def exit(self):
+        """The reason the route ends early (rules.ROUTE_EXITS), or None."""
+        return route_exit(self.answers)
+
+    @property
+    def missing(self):
+        """The first page still to answer, or None when everything is answered."""
+        return first_missing_page(self.answers, self.confirmed)
+
+    def after(self, page, changing=False):
+        return next_page(self.answers, self.confirmed, page, changing)
+
+    def before(self, page):
+        return previous_page(self.answers, page)
+
+    def confirm(self, list_name):
+        self.confirmed.add(list_name)

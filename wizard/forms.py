@@ -13,7 +13,7 @@ from wtforms import RadioField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from wizard import vocabulary as v
-from wizard.vocabulary import N_
+from wizard.messages import N_
 
 # Characters that reorder text invisibly (the "Trojan Source" kind) or
 # control characters: they have no place in a short note.

@@ -6,7 +6,7 @@ shown on the start page and on the checklist.
 """
 from collections import namedtuple
 
-from wizard.vocabulary import N_
+from wizard.messages import N_
 
 Language = namedtuple("Language", "code name direction review")
 

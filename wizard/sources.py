@@ -6,7 +6,7 @@ used for is.
 import datetime
 from collections import namedtuple
 
-from wizard.vocabulary import N_
+from wizard.messages import N_
 
 # When the legal content (texts, rules, docs/legal-sources.md) was last
 # checked against the sources: one date, shown on the Sources page, the

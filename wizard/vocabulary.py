@@ -8,10 +8,7 @@ This module knows nothing of Flask.
 import functools
 from collections import namedtuple
 
-
-def N_(message):
-    """Mark a string for translation without translating it (gettext's no-op)."""
-    return message
+from wizard.messages import N_
 
 
 Choice = namedtuple("Choice", "value label hint", defaults=(None,))
@@ -140,6 +137,17 @@ DOCUMENT_KINDS = (
 
 # The IND reads these four languages (seed 000).
 READABLE_LANGUAGES = ("nl", "en", "de", "fr")
+
+
+def settled_translation(language, translation):
+    """The translation answer that stands for a document's language: none is
+    needed in a language the IND reads (seed 000); a "not needed" left over
+    from an earlier language answer must be asked again (None)."""
+    if language in READABLE_LANGUAGES:
+        return "not_needed"
+    if translation == "not_needed":
+        return None
+    return translation
 
 DOCUMENT_LANGUAGES = (
     Choice("nl", N_("Dutch")),

@@ -15,13 +15,14 @@ import threading
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
+from tests.browser.walker import ROUTE
 
 # Every page kind the walk can stop on, in the order it reaches them.
 ALL_KINDS = (
     "languages", "start", "radio", "error", "number", "checkboxes", "list-empty",
     "text", "list-items", "remove", "fact-choice", "review", "result-ready_for_lawyer",
     "checklist", "result-needs_preparation", "result-not_relevant", "result-no_new_facts",
-    "exit-not_this_route", "exit-appeal_pending", "sources", "erased", "404",
+    "exit-not_this_route", "result-appeal_pending", "sources", "erased", "404",
 )
 # At least these in every language (the list).
 CORE_KINDS = ("start", "radio", "error", "review", "result-ready_for_lawyer", "checklist")
@@ -110,14 +111,14 @@ def _walk(w, wanted):
     w.tap(CONTINUE)                                  # nothing chosen
     assert page.locator(".error-summary").count() == 1, page.url
     yield "error"
-    for value in ["yes", "yes", "rejected", "none_or_finished", "none", "no", "no",
-                  "flight_booked"]:
+    for value in ROUTE + ["flight_booked"]:
         w.pick(value)
     w.expect("/question/departure_in_days")
     yield "number"
     page.fill("main input.text-input", "3")
     w.tap(CONTINUE)
     w.pick("no")                                     # detained
+    w.pick("me_alone")                               # who the application is for
     w.expect("/question/reasons")
     yield "checkboxes"
     w.tick("political")
@@ -176,9 +177,14 @@ def _walk(w, wanted):
         w.go("question/in_netherlands?change=1")
         w.pick("yes")
         w.expect("/review")
-    if "exit-appeal_pending" in wanted:
-        w.change("/question/appeal", "pending", lands_on="/exit")
-        yield "exit-appeal_pending"
+    if "result-appeal_pending" in wanted:
+        # A running appeal does not end the check (it used to be an exit):
+        # the lawyer question is no longer asked, the outcome says the
+        # appeal comes first.
+        w.change("/question/appeal", "pending")
+        w.go("result")
+        w.expect("/result")
+        yield "result-appeal_pending"
     if "sources" in wanted:
         w.go("sources")
         yield "sources"

@@ -30,7 +30,7 @@ LANGUAGES = ("en", "nl", "ar", "fa", "fa_AF", "ps", "ckb", "ur", "ti", "am", "ru
 # checklist (the other outcomes and the exits: the same templates again).
 EVERY_KIND = {"en", "ar"}
 DETOURS = {"result-needs_preparation", "result-not_relevant", "result-no_new_facts",
-           "exit-not_this_route", "exit-appeal_pending"}
+           "exit-not_this_route", "result-appeal_pending"}
 # The pages where Tab is walked through all the focusable elements.
 TAB_THROUGH = {"radio", "checkboxes", "number", "error"}
 

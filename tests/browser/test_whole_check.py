@@ -10,6 +10,7 @@ from flask_babel import force_locale, gettext
 from app import create_app
 from tests.browser.keyboard import (choose_radio, follow_link, press_continue, tab_to,
                                     tick_checkboxes, type_text)
+from tests.browser.walker import ROUTE
 from wizard import vocabulary as v
 
 
@@ -21,12 +22,14 @@ def translated(lang, message):
 
 def answer_everything(page):
     """A person with a party card in Tigrinya, a flight in 3 days."""
-    for value in ["yes", "yes", "rejected", "none_or_finished", "none", "no", "no", "flight_booked"]:
+    for value in ROUTE + ["flight_booked"]:
         choose_radio(page, value)
         press_continue(page)
     type_text(page, "3")
     press_continue(page)
     choose_radio(page, "no")          # detained
+    press_continue(page)
+    choose_radio(page, "me_alone")    # who the application is for
     press_continue(page)
     tick_checkboxes(page, ["political"])
     press_continue(page)
