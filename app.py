@@ -5,15 +5,13 @@ import os
 import secrets
 
 from flask import Flask, Response, g, request
-from flask_babel import Babel
 from flask_compress import Compress
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from wizard import catalogs, i18n, languages
+from wizard import catalogs, errors, i18n, languages, views
 from wizard.state import EncryptedSessionInterface
 
-babel = Babel()
 csrf = CSRFProtect()
 compress = Compress()
 
@@ -23,32 +21,6 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; connect-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-
-
-def select_locale():
-    lang = getattr(g, "lang", None)
-    if lang:
-        return lang
-    return negotiate_language(request.headers.get("Accept-Language", ""))
-
-
-def negotiate_language(header):
-    """Babel's negotiation over Accept-Language, after mapping the codes
-    browsers send that our catalogs do not use (DESIGN.md §6)."""
-    from babel import Locale
-
-    wanted = []
-    for part in header.split(","):
-        code = part.split(";")[0].strip().replace("-", "_")
-        if not code or code == "*" or len(code) > 20:
-            continue
-        base = code.split("_")[0].lower()
-        wanted.append(languages.ACCEPT_LANGUAGE_ALIASES.get(base, code))
-    try:
-        found = Locale.negotiate(wanted, list(languages.CODES), sep="_")
-    except (ValueError, TypeError):
-        found = None
-    return str(found) if found else languages.DEFAULT
 
 
 @functools.lru_cache(maxsize=64)
@@ -223,15 +195,11 @@ def create_app(test_config=None):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     app.session_interface = EncryptedSessionInterface()
-    babel.init_app(app, locale_selector=select_locale)
+    i18n.init_app(app)  # before the pages: it brings the <language:…> converter
     compress.init_app(app)
-    i18n.install(app)
     csrf.init_app(app)
-
-    from wizard import views
-
-    app.register_blueprint(views.bp)
-    views.register_error_pages(app)
+    views.register(app)
+    errors.register(app)
 
     @app.url_defaults
     def static_file_version(endpoint, values):

@@ -501,7 +501,7 @@ def test_the_lists_show_each_item_with_change_and_remove(visitor, say):
     add_fact(visitor, 1, "new_document")
 
     facts = Seen(visitor.get("list/facts"))
-    rows = facts.all("li", "summary-row")
+    rows = facts.all("div", "summary-row")
     assert [row.text.split(" ")[0] for row in rows] == ["1.", "2."]
     assert norm(say(label(v.FACT_KINDS, "country_change"))) in rows[0].text
     assert norm(say(label(v.FACT_KINDS, "new_document"))) in rows[1].text
@@ -514,7 +514,7 @@ def test_the_lists_show_each_item_with_change_and_remove(visitor, say):
     visitor.answer("list/facts", {"add": "no"})
     add_document(visitor, 0, "medical_report", fact="1", language="fr")
     documents = Seen(visitor.get("list/documents"))
-    row, = documents.all("li", "summary-row")
+    row, = documents.all("div", "summary-row")
     assert norm(say(label(v.DOCUMENT_KINDS, "medical_report"))) in row.text
     assert link_in(row, say("Change")) == visitor.url("list/documents/0/kind")
     assert link_in(row, say("Remove")) == visitor.url("list/documents/0/remove")
@@ -541,12 +541,12 @@ def test_removing_a_fact_asks_first_and_documents_keep_pointing_to_their_fact(vi
     assert confirm.shows("1. " + say(label(v.FACT_KINDS, "country_change")))
     visitor.post_form(remove_url, {"confirm": "no"})
     assert path_of(visitor.location()) == visitor.url("list/facts")
-    assert len(Seen(visitor.get("list/facts")).all("li", "summary-row")) == 2
+    assert len(Seen(visitor.get("list/facts")).all("div", "summary-row")) == 2
 
     visitor.get(remove_url)
     visitor.post_form(remove_url, {"confirm": "yes"})
     facts = Seen(follow(visitor))
-    row, = facts.all("li", "summary-row")
+    row, = facts.all("div", "summary-row")
     assert norm(say(label(v.FACT_KINDS, "new_document"))) in row.text
     assert not facts.shows(say(label(v.FACT_KINDS, "country_change")))
 
@@ -572,9 +572,9 @@ def test_removing_a_document_asks_first_and_leaves_the_facts(visitor, say):
     assert confirm.shows("1. " + say(label(v.DOCUMENT_KINDS, "identity")))
     visitor.post_form(remove_url, {"confirm": "yes"})
     documents = Seen(follow(visitor))
-    row, = documents.all("li", "summary-row")
+    row, = documents.all("div", "summary-row")
     assert norm(say(label(v.DOCUMENT_KINDS, "threat"))) in row.text
-    assert len(Seen(visitor.get("list/facts")).all("li", "summary-row")) == 1
+    assert len(Seen(visitor.get("list/facts")).all("div", "summary-row")) == 1
 
 
 def test_changing_a_fact_to_a_group_asks_the_group_questions_then_returns_to_the_review(
@@ -612,7 +612,7 @@ def test_at_the_limit_the_facts_list_says_no_more_can_be_added(visitor, say):
         add_fact(visitor, index, "country_change", concerns="everyone")
 
     page = Seen(visitor.get("list/facts"))
-    assert len(page.all("li", "summary-row")) == v.MAX_FACTS
+    assert len(page.all("div", "summary-row")) == v.MAX_FACTS
     assert page.shows(say("You cannot add more"))
     assert not page.shows(say("Is there anything else new?"))
     assert not [i for i in page.all("input") if i.attrs.get("name") == "add"]
@@ -760,7 +760,7 @@ def test_a_note_that_is_too_long_is_kept_and_explained(visitor, say):
     assert page.field_errors() == [norm(say("Error:")) + " " + norm(message)]
     assert page.input_value() == too_long
     # Nothing was silently cut or lost: the earlier note is still there.
-    assert "Short" in Seen(visitor.get("list/facts")).all("li", "summary-row")[0].text
+    assert "Short" in Seen(visitor.get("list/facts")).all("div", "summary-row")[0].text
 
 
 def test_a_note_with_a_hidden_direction_character_is_refused_clearly(visitor, say):
@@ -797,7 +797,7 @@ def test_an_unknown_kind_of_fact_is_refused(visitor, say):
     assert page.status == 200
     assert norm(say("Select what is new")) in page.error_summary()
     # Nothing was added.
-    assert not Seen(visitor.get("list/facts")).all("li", "summary-row")
+    assert not Seen(visitor.get("list/facts")).all("div", "summary-row")
 
 
 # === 6. Urgency on every later page ======================================================

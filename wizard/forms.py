@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from wizard import languages
 from wizard import vocabulary as v
 from wizard.messages import N_
 
@@ -147,3 +148,15 @@ class RemoveForm(FlaskForm):
 
 
 NONE_OF_THEM = N_("None of them, or I am not sure")
+
+
+class LawyerLanguageForm(FlaskForm):
+    """On the result page: the language the lawyer reads the checklist in (a GET
+    to the checklist page, which checks the value itself; no CSRF needed)."""
+
+    class Meta:
+        csrf = False
+
+    lawyer = RadioField(default=languages.LAWYER_LANGUAGES[0], validate_choice=False, choices=[
+        (code, lazy_gettext("My lawyer reads %(language)s", language=languages.get(code).name))
+        for code in languages.LAWYER_LANGUAGES])

@@ -1,15 +1,55 @@
-"""Fast access to the translations, for pages with many strings.
+"""The language of each request, and translating what the pages show.
 
+The language is in the address (/ar/…, the `language` converter); the
+language choice at / suggests one from the browser's Accept-Language.
 Flask-Babel finds the translations anew for every string (several context
-lookups each, about 10 µs); the checklist has hundreds of strings. These
-helpers find them once per request, or once per process for the lawyer's
-language, and give the same answers.
+lookups each, about 10 µs) and the checklist has hundreds: these helpers
+find them once per request, or once per process for the lawyer's language.
+Text and N_ (wizard/messages.py) stay free of Flask.
 """
 import functools
 
-from flask import g
-from flask_babel import force_locale, get_translations
+from babel import Locale
+from flask import g, request
+from flask_babel import Babel, force_locale, get_translations
 from markupsafe import Markup
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+from werkzeug.routing import BaseConverter
+
+from wizard import languages
+from wizard.messages import N_, Text  # noqa: F401 (re-exported: the language in one module)
+
+babel = Babel()
+
+
+class LanguageConverter(BaseConverter):
+    """A language code of ours in the address; any other is "not found"."""
+    # Longest first, so "fa_AF" is tried before "fa".
+    regex = "|".join(sorted(languages.CODES, key=len, reverse=True))
+
+
+def negotiate_language(header):
+    """The best of our languages for an Accept-Language header, by its q-values
+    (Werkzeug parses it), after mapping the codes browsers send that our
+    catalogs do not use (prs → fa_AF, kmr → ku; DESIGN.md §6)."""
+    wanted = []
+    for code in parse_accept_header(header or "", LanguageAccept).values():
+        code = code.replace("-", "_")
+        if code == "*" or len(code) > 20:
+            continue
+        base = code.split("_")[0].lower()
+        wanted.append(languages.ACCEPT_LANGUAGE_ALIASES.get(base, code))
+    try:
+        found = Locale.negotiate(wanted, list(languages.CODES), sep="_")
+    except (ValueError, TypeError):
+        found = None
+    return str(found) if found else languages.DEFAULT
+
+
+def select_locale():
+    """Flask-Babel's locale: the address's language, else the browser's."""
+    return g.get("lang") or negotiate_language(request.headers.get("Accept-Language", ""))
 
 
 def request_translations():
@@ -48,12 +88,42 @@ def template_gettext(string, **variables):
     return text % variables
 
 
-def install(app):
-    """Let the templates' _() and ngettext() use request_translations()."""
+def translate(text, locale=None):
+    """Translate a Text (with nested Text parameters) now, in this request's
+    language or in `locale` (the lawyer's, on the checklist).
+
+    Parameters (numbers, labels, notes) are isolated in <bdi> so a number
+    or a Latin word cannot scramble a right-to-left sentence.
+    """
+    translations = translations_for(locale) if locale else request_translations()
+    return _translate(text, translations)
+
+
+def _translate(text, translations):
+    if isinstance(text, str):
+        return text
+    if not text.params:
+        return translations.ugettext(text.msgid)
+    params = {key: Markup("<bdi>%s</bdi>") % (_translate(value, translations)
+                                              if isinstance(value, tuple) else value)
+              for key, value in text.params.items()}
+    return Markup.escape(translations.ugettext(text.msgid)) % params
+
+
+def T(msgid, **params):  # noqa: N802 (the templates' short name for a checklist line)
+    """A checklist line written in a template: translated later, twice."""
+    return Text(msgid, **params)
+
+
+def init_app(app):
+    """Babel, the `language` converter, and the templates' _(), T() and translate()."""
+    app.url_map.converters["language"] = LanguageConverter
+    babel.init_app(app, locale_selector=select_locale)
     # Jinja's installer wants both callables; its gettext is then replaced
     # by template_gettext, its ngettext (rare) is kept.
     app.jinja_env.install_gettext_callables(
         gettext=lambda string: request_translations().ugettext(string),
         ngettext=lambda singular, plural, n: request_translations().ungettext(singular, plural, n),
         newstyle=True)
-    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext)
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, T=T,
+                                 translate=translate)

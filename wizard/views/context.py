@@ -1,0 +1,53 @@
+"""What every template is given, and the address of a page of the flow."""
+from flask import current_app, g, request, session, url_for
+
+from wizard import checklist, languages, rules
+from wizard import vocabulary as v
+from wizard.answers import AnswerError
+from wizard.sources import SOURCES
+from wizard.views import pages
+
+
+@pages.app_context_processor
+def page_context():
+    # An error page is drawn "failsafe": no rules and no state beyond the
+    # language, so a bug there cannot break the error page too.
+    answers = {} if g.get("failsafe") else (session.get("answers") or {})
+    result = assess_partial(answers) if answers and isinstance(answers, dict) else None
+    language = languages.get(g.get("lang") or languages.DEFAULT)
+    return {
+        "language": language,
+        "languages": languages.LANGUAGES,
+        "urgent": checklist.urgency(result) if result else [],
+        "review_text": languages.REVIEW_TEXT[language.review],
+        "max_note_length": v.MAX_NOTE_LENGTH,
+        "kiosk": current_app.config["KIOSK"],
+        "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
+        "kiosk_warning": current_app.config["KIOSK_WARNING_SECONDS"],
+        "sources": SOURCES,
+    }
+
+
+def assess_partial(answers):
+    """The result so far (for the urgency banner), or None for odd answers."""
+    try:
+        return rules.assess(answers)
+    except AnswerError:
+        return None
+
+
+def page_url(page, changing=False):
+    """The address of a flow.Page; `changing` keeps the person in change mode."""
+    extra = {"change": 1} if changing else {}
+    if page.kind == "question":
+        return url_for("wizard.question", name=page.name, **extra)
+    if page.kind == "list":
+        return url_for("wizard.item_list", name=page.name, **extra)
+    if page.kind == "item":
+        return url_for("wizard.item", name=page.name, index=page.index, field=page.field, **extra)
+    return url_for(f"wizard.{page.kind}")
+
+
+def is_changing():
+    """Whether the person came from "Check your answers" to change an answer."""
+    return request.values.get("change") == "1"

@@ -1,0 +1,116 @@
+"""The end of the check: "Check your answers", the exit page (this route is
+not for the person), the result, and the checklist for the lawyer (page and PDF)."""
+import datetime
+
+from flask import Response, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from wizard import checklist, flow, languages, pdf, rules, session_answers, texts
+from wizard import vocabulary as v
+from wizard.forms import LawyerLanguageForm
+from wizard.i18n import translate
+from wizard.views import pages
+from wizard.views.context import assess_partial, page_url
+
+
+@pages.route("/review")
+def review():
+    answers = complete_answers()
+    walk = session_answers.walk(answers)
+    return render_template("review.html", rows=review_rows(answers), sections=flow.SECTIONS,
+                           back_url=page_url(walk.before(flow.Page("review"))))
+
+
+def review_rows(answers):
+    """"Check your answers", built from the flow: each row with its Change link."""
+    rows = []
+    facts = answers.get("facts") or []
+    for section, question_text, step, value, page, number in flow.review_rows(answers):
+        if value is None and isinstance(step, flow.ListStep):
+            shown = [gettext("No")]
+        elif step.kind == "checkboxes":
+            shown = [gettext(v.label(step.choices, item)) for item in value or []]
+        elif step.kind == "fact_choice":
+            shown = [translate(checklist.fact_title(facts, value))]
+        elif step.kind in ("number", "text"):
+            shown = [str(value) if value not in (None, "") else gettext("Not given")]
+        else:
+            shown = [gettext(v.label(step.choices, value))]
+        question = gettext(question_text)
+        if number:
+            question = gettext(flow.LISTS[page.name].item_label, number=number) + ": " + question
+        rows.append({"section": section, "key": question, "value": shown,
+                     "actions": [(gettext("Change"), page_url(page, True), question)]})
+    return rows
+
+
+@pages.route("/exit", endpoint="exit")
+def exit_page():
+    answers = session_answers.required()
+    walk = session_answers.walk(answers)
+    reason = walk.exit
+    if reason is None:
+        return redirect(page_url(walk.missing or flow.Page("review")))
+    title, text = texts.EXIT_TEXT[reason]
+    result = assess_partial(answers) or {"outcome": "not_this_route", "flags": []}
+    return render_template(
+        "exit.html", title=title, text=text, reason=reason,
+        outcome_label=v.label(v.OUTCOMES, result["outcome"]),
+        flags=checklist.exit_flags(reason, result),
+        who_can_help=texts.WHO_CAN_HELP,
+        not_legal_advice=texts.NOT_LEGAL_ADVICE,
+        back_url=page_url(walk.before(flow.Page("exit"))),
+    )
+
+
+def complete_answers():
+    """The answers when every page is answered; else the person is sent to the
+    first page still to answer (or to the start, with no answers)."""
+    answers = session_answers.required()
+    missing = session_answers.walk(answers).missing
+    if missing:
+        abort(redirect(page_url(missing)))
+    return answers
+
+
+@pages.route("/result")
+def result():
+    answers = complete_answers()
+    outcome = rules.assess(answers)
+    return render_template("result.html", result=outcome,
+                           sheet=checklist.build(answers, outcome, datetime.date.today()),
+                           form=LawyerLanguageForm(), back_url=url_for("wizard.review"))
+
+
+def pdf_download_offered():
+    return not current_app.config["KIOSK"] and pdf.available()
+
+
+def render_checklist(answers, **extra):
+    """The checklist page, for the screen, the printer or the PDF."""
+    lawyer_lang = request.args.get("lawyer", "nl")
+    if lawyer_lang not in languages.LAWYER_LANGUAGES:
+        lawyer_lang = "nl"
+    outcome = rules.assess(answers)
+    sheet = checklist.build(answers, outcome, datetime.date.today())
+    return render_template("checklist.html", result=outcome, sheet=sheet,
+                           lawyer=languages.get(lawyer_lang),
+                           same_language=lawyer_lang == g.lang, **extra)
+
+
+@pages.route("/checklist", endpoint="checklist")
+def checklist_page():
+    answers = complete_answers()
+    return render_checklist(answers, pdf_download=pdf_download_offered(),
+                            back_url=url_for("wizard.result"))
+
+
+@pages.route("/checklist.pdf")
+def checklist_pdf():
+    """The checklist as a PDF made on the server (not in kiosk mode)."""
+    if not pdf_download_offered():
+        abort(404)
+    answers = complete_answers()
+    html = render_checklist(answers, for_pdf=True)
+    return Response(pdf.render(html, current_app.static_folder), mimetype="application/pdf",
+                    headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})

@@ -1,0 +1,190 @@
+"""One question per page, the "add another" lists of facts and documents,
+and removing an item. Thin: read the answers, validate the form, save, redirect."""
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
+from markupsafe import Markup
+
+from wizard import flow, session_answers
+from wizard.checklist import fact_title
+from wizard.forms import (NONE_OF_THEM, AddAnotherForm, RemoveForm, form_class, to_answer,
+                          to_form_data)
+from wizard.i18n import translate
+from wizard.messages import Text
+from wizard.state import StateTooLarge
+from wizard.views import pages
+from wizard.views.context import is_changing, page_url
+
+STATE_FULL = lazy_gettext(
+    "There is no more room to keep your answers. Make a note shorter, or leave it out.")
+
+# Kiosk: the number of days is typed on an on-screen keypad of plain buttons.
+KEYPAD_MAX_DIGITS = 4
+
+
+@pages.route("/question/<name>", methods=["GET", "POST"])
+def question(name):
+    step = flow.STEPS_BY_NAME.get(name)
+    if step is None or isinstance(step, flow.ListStep):
+        abort(404)
+    # The first question may be empty: it is where a person begins.
+    answers = session_answers.load() if name == flow.STEPS[0].name else session_answers.required()
+    walk = session_answers.walk(answers)
+    if not flow.applies(step, answers):
+        return redirect(page_url(walk.missing or flow.Page("review")))
+    page = flow.Page("question", name)
+    form = form_class(step)(data={"answer": to_form_data(step, answers.get(name))}
+                            if request.method == "GET" else None)
+    if step.kind == "number" and "keypad" in request.form:
+        # No typing needed, and it works without JavaScript.
+        form.answer.data = press_key(request.form.get("answer", ""), request.form["keypad"])
+        return render_question(step, form, page, walk)
+    if form.validate_on_submit():
+        answers[name] = to_answer(step, form.answer.data)
+        return save_and_go_on(form.answer, walk, page) or render_question(step, form, page, walk)
+    return render_question(step, form, page, walk)
+
+
+def press_key(text, key):
+    """The number field after one press of the kiosk's keypad."""
+    text = "".join(char for char in text if char.isdecimal())[:KEYPAD_MAX_DIGITS]
+    if key == "delete":
+        return text[:-1]
+    if key in "0123456789" and len(key) == 1 and len(text) < KEYPAD_MAX_DIGITS:
+        return text + key
+    return text
+
+
+def save_and_go_on(field, walk, page, confirmed=None):
+    """Save and redirect to the next page; None (with the error on `field`)
+    when the answers no longer fit."""
+    try:
+        session_answers.save(walk.answers, confirmed)
+    except StateTooLarge:
+        field.errors = list(field.errors) + [STATE_FULL]
+        return None
+    if confirmed is not None:
+        walk.confirmed = set(confirmed)
+    # While changing from the review, stay in change mode until back there.
+    following = walk.after(page, is_changing())
+    return redirect(page_url(following, is_changing() and following.kind != "review"))
+
+
+def render_question(step, form, page, walk, item_number=None, list_step=None):
+    return render_template(
+        "question.html", step=step, form=form, changing=is_changing(),
+        back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
+        item_label=gettext(list_step.item_label, number=item_number) if list_step else None,
+        section=dict(flow.SECTIONS)[step.section],
+    )
+
+
+@pages.route("/list/<name>", methods=["GET", "POST"])
+def item_list(name):
+    list_step = flow.LISTS.get(name) or abort(404)
+    answers = session_answers.required()
+    walk = session_answers.walk(answers)
+    if walk.exit:
+        return redirect(page_url(flow.Page("exit")))
+    items = answers.get(name) or []
+    full = len(items) >= list_step.limit
+    form = AddAnotherForm(lazy_gettext(list_step.add_error))
+    page = flow.Page("list", name)
+    if request.method == "POST" and full:
+        form.add.data = "no"
+    if request.method == "POST" and (full or form.validate_on_submit()):
+        if form.add.data == "yes":
+            return redirect(url_for("wizard.item", name=name, index=len(items),
+                                    field=list_step.item_steps[0].name,
+                                    **({"change": 1} if is_changing() else {})))
+        done = save_and_go_on(form.add, walk, page, walk.confirmed | {name})
+        if done:
+            return done
+    return render_template(
+        "list.html", list_step=list_step, form=form, rows=list_rows(list_step, answers),
+        full=full, changing=is_changing(),
+        question_text=list_step.another_question if items else list_step.empty_question,
+        back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
+        section=dict(flow.SECTIONS)[list_step.section],
+    )
+
+
+def list_rows(list_step, answers):
+    """The summary rows of a list page: each item, with Change (or Finish) and Remove."""
+    rows = []
+    for index, item in enumerate(answers.get(list_step.name) or []):
+        number = index + 1
+        missing = flow.missing_item_field(list_step.name, item, answers)
+        kind = gettext(list_step.item_kind_label(item) or "Not answered")
+        note = item.get("note")
+        finish_or_change = (gettext("Finish"), missing) if missing else \
+            (gettext("Change"), list_step.item_steps[0].name)
+        rows.append({
+            "key": Markup("<bdi>%s.</bdi>") % number,
+            "value": [Markup("%s – <bdi>%s</bdi>") % (kind, note) if note else kind],
+            "tag": gettext("Not finished") if missing else None,
+            "actions": [
+                (finish_or_change[0], url_for("wizard.item", name=list_step.name, index=index,
+                                              field=finish_or_change[1]), number),
+                (gettext("Remove"), url_for("wizard.remove", name=list_step.name, index=index),
+                 number),
+            ],
+        })
+    return rows
+
+
+@pages.route("/list/<name>/<int:index>/<field>", methods=["GET", "POST"])
+def item(name, index, field):
+    list_step = flow.LISTS.get(name) or abort(404)
+    answers = session_answers.required()
+    items = answers.setdefault(name, [])
+    if index > len(items) or (index == len(items) and field != list_step.item_steps[0].name):
+        return redirect(url_for("wizard.item_list", name=name))
+    if index == len(items) and len(items) >= list_step.limit:
+        return redirect(url_for("wizard.item_list", name=name))
+    current = items[index] if index < len(items) else {}
+    try:
+        step = flow.item_step(name, field)
+    except KeyError:
+        abort(404)
+    if not flow.applies(step, answers, current):
+        return redirect(url_for("wizard.item_list", name=name))
+    walk = session_answers.walk(answers)
+    page = flow.Page("item", name, index, field)
+    form = form_class(step, fact_choices(step, answers))(
+        data={"answer": to_form_data(step, current.get(field))}
+        if request.method == "GET" and field in current else None)
+    if form.validate_on_submit():
+        if index == len(items):
+            items.append(current)
+        current[field] = to_answer(step, form.answer.data)
+        done = save_and_go_on(form.answer, walk, page)
+        if done:
+            return done
+    return render_question(step, form, page, walk, item_number=index + 1, list_step=list_step)
+
+
+def fact_choices(step, answers):
+    """The person's own facts, for "which new fact does this document show?"."""
+    if step.kind != "fact_choice":
+        return ()
+    choices = [(str(i), translate(fact_title(answers["facts"], i)))
+               for i in range(len(answers.get("facts") or []))]
+    return choices + [("none", gettext(NONE_OF_THEM))]
+
+
+@pages.route("/list/<name>/<int:index>/remove", methods=["GET", "POST"])
+def remove(name, index):
+    list_step = flow.LISTS.get(name) or abort(404)
+    answers = session_answers.required()
+    items = answers.get(name) or []
+    if not 0 <= index < len(items):
+        return redirect(url_for("wizard.item_list", name=name))
+    form = RemoveForm()
+    if form.validate_on_submit():
+        if form.confirm.data == "yes":
+            flow.remove_item(answers, name, index)
+            session_answers.save(answers)
+        return redirect(url_for("wizard.item_list", name=name))
+    return render_template("remove.html", form=form, index=index,
+                           summary=Text(list_step.item_kind_label(items[index]) or "Not answered"),
+                           back_url=url_for("wizard.item_list", name=name))
