@@ -75,7 +75,7 @@ def test_app():
 def mid_check(lang="en"):
     """(cookie, CSRF token) of a person who answered the route questions
     and is on "Are you in detention now?"."""
-    from conftest import Person, walk_to_reasons
+    from tests.walkers import Person, walk_to_reasons
     client = test_app().test_client()
     person = Person(client, lang)
     walk_to_reasons(person, removal="flight_booked", days=12)
@@ -87,7 +87,7 @@ def mid_check(lang="en"):
 def full_check(lang="en", app=None):
     """(cookie, client, person) of a person who answered everything: two facts
     and two documents with notes, a booked flight."""
-    from conftest import Person, add_document, add_fact, finish, walk_to_reasons
+    from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
     client = (app or test_app()).test_client()
     person = Person(client, lang)
     walk_to_reasons(person, removal="flight_booked", days=4)

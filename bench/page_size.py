@@ -35,7 +35,7 @@ import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from tests.conftest import (Person, add_document, add_fact, finish,  # noqa: E402
+from tests.walkers import (Person, add_document, add_fact, finish,  # noqa: E402
                             walk_to_reasons)
 from wizard import languages  # noqa: E402
 

@@ -5,7 +5,7 @@ not on the server's bare English "Internal Server Error".
 """
 import pytest
 
-from conftest import Person, walk_to_reasons
+from tests.walkers import Person, walk_to_reasons
 from wizard import rules
 
 

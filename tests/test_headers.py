@@ -16,11 +16,11 @@ import flask_babel
 import pytest
 
 from app import create_app
-from conftest import TEST_SECRET, Person, add_document, add_fact, finish, walk_to_reasons
+from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
+from tests.conftest import STATE_COOKIE, TEST_SECRET
 from wizard import pdf
 from wizard.state import decode
 
-STATE_COOKIE = "nfc_state"
 
 
 # --- the pages ------------------------------------------------------------------
@@ -307,7 +307,8 @@ FORMS = [
     ("list/facts/0/note", "list/facts/0/note", {"answer": "Changed"}),
     ("list/documents/0/fact", "list/documents/0/fact", {"answer": "none"}),
     ("list/documents/0/remove", "list/documents/0/remove", {"confirm": "yes"}),
-    ("review", "erase", {}),
+    ("erase", "erase", {"confirm": "yes"}),    # "Erase all your answers?" Yes
+    ("checklist?lawyer=nl", "erase", {}),      # "Finish and erase my answers"
 ]
 
 
@@ -333,7 +334,7 @@ def checked_state():
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("page, action, data", FORMS, ids=[f[1] for f in FORMS])
+@pytest.mark.parametrize("page, action, data", FORMS, ids=[f"{f[0].split('?')[0] or 'start'}-{f[1]}" for f in FORMS])
 @pytest.mark.parametrize("token", ["missing", "wrong", "another person's"])
 def test_a_post_without_a_valid_csrf_token_gets_the_expired_page(
         app, client, checked_state, lang, page, action, data, token):

@@ -13,7 +13,8 @@ import time
 import pytest
 
 from app import CONTENT_SECURITY_POLICY, create_app
-from conftest import TEST_SECRET, Person
+from tests.walkers import Person
+from tests.conftest import STATE_COOKIE, TEST_SECRET
 from wizard import languages, state
 
 HEALTHZ = "/healthz"
@@ -49,7 +50,7 @@ def old_state(app, answers=True):
     person.start()
     if answers:
         person.answer("question/in_netherlands", {"answer": "yes"})
-    stored = state.read(client.get_cookie("nfc_state").value, TEST_SECRET)
+    stored = state.read(client.get_cookie(STATE_COOKIE).value, TEST_SECRET)
     return state.encode(stored.data, TEST_SECRET, stored.created_at, int(time.time()) - 600)
 
 
@@ -64,12 +65,12 @@ def test_healthz_never_reads_renews_or_deletes_a_state(app, cookie):
                                         int(time.time()) - 5 * 3600),
     }[cookie]()
     client = app.test_client()
-    client.set_cookie("nfc_state", value)
+    client.set_cookie(STATE_COOKIE, value)
     client.set_cookie("nfc_state.1", "a-stale-part")
     # A page would renew or delete this state (the test is not empty) ...
     page = client.get("/en/question/applied_before_nl")
     assert page.headers.getlist("Set-Cookie"), cookie
-    client.set_cookie("nfc_state", value)
+    client.set_cookie(STATE_COOKIE, value)
     client.set_cookie("nfc_state.1", "a-stale-part")
     # ... the health check does neither.
     response = client.get(HEALTHZ)
@@ -79,7 +80,7 @@ def test_healthz_never_reads_renews_or_deletes_a_state(app, cookie):
 
 def test_healthz_logs_nothing(app, caplog):
     client = app.test_client()
-    client.set_cookie("nfc_state", old_state(app))
+    client.set_cookie(STATE_COOKIE, old_state(app))
     with caplog.at_level(logging.DEBUG):
         response = client.get(HEALTHZ, headers={"X-Forwarded-For": "203.0.113.9",
                                                 "User-Agent": "marker-agent"})

@@ -42,13 +42,13 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from app import create_app
-from conftest import TEST_SECRET, Person, add_document, add_fact, finish, walk_to_reasons
+from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
+from tests.conftest import STATE_COOKIE, TEST_SECRET
 from wizard import flow, languages, pdf, state
 from wizard import vocabulary as v
 from wizard.answers import normalise
 from wizard.forms import _BIDI_CONTROLS
 
-STATE_COOKIE = "nfc_state"
 LANGS = ["en", "ar"]
 MAX_AGE = 4 * 60 * 60
 MAX_LIFETIME = 8 * 60 * 60

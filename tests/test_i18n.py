@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from flask_babel import force_locale, gettext, ngettext
 
 from wizard.i18n import negotiate_language
-from tests.conftest import Person, add_document, add_fact, finish, walk_to_reasons
+from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
 from wizard import catalogs, languages
 from wizard import vocabulary as v
 

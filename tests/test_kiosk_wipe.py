@@ -18,10 +18,10 @@ import time
 import pytest
 
 from app import create_app
-from conftest import TEST_SECRET, Person
+from tests.walkers import Person
+from tests.conftest import STATE_COOKIE, TEST_SECRET
 from wizard import state
 
-STATE_COOKIE = "nfc_state"
 IDLE, WARNING = 180, 60
 KIOSK = {"KIOSK": True, "KIOSK_IDLE_SECONDS": IDLE, "KIOSK_WARNING_SECONDS": WARNING}
 MARKER = "Party card of Person A 7731"

@@ -20,7 +20,8 @@ from html import unescape
 import pytest
 
 from app import create_app
-from conftest import TEST_SECRET, Person
+from tests.walkers import Person
+from tests.conftest import TEST_SECRET
 from wizard import flow, state
 from wizard import vocabulary as v
 

@@ -9,9 +9,8 @@ import datetime
 
 import pytest
 
-from conftest import add_document, add_fact, finish, walk_to_reasons
-from test_pages import (Seen, follow, lang, norm, path_of, say, visitor,  # noqa: F401 (fixtures)
-                        walk_to_facts)
+from tests.pages import Seen, norm, path_of
+from tests.walkers import add_document, add_fact, finish, follow, walk_to_facts, walk_to_reasons
 from wizard import checklist as texts
 from wizard import sources
 

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from flask_babel import force_locale, gettext
 
-from tests.conftest import add_document, add_fact, finish, walk_to_reasons
+from tests.walkers import add_document, add_fact, finish, walk_to_reasons
 from wizard import pdf
 from wizard import vocabulary as v
 

@@ -14,7 +14,7 @@ import secrets
 
 import pytest
 
-from servers import REPO, Browser, gunicorn, path_of, scenario, whole_check
+from tests.servers import REPO, Browser, gunicorn, path_of, scenario, whole_check
 from wizard import pdf
 
 WATCHED = [REPO, "/tmp", "/var/tmp", "/dev/shm"]

@@ -40,7 +40,7 @@ import urllib.request
 import pytest
 
 from app import CONTENT_SECURITY_POLICY, create_app
-from servers import REPO, Browser, free_port, gunicorn, scenario, stop, wait_for_port, whole_check
+from tests.servers import REPO, Browser, free_port, gunicorn, scenario, stop, wait_for_port, whole_check
 from wizard import languages, pdf, state
 
 SECRET = "production-stack-test-secret"
@@ -380,7 +380,7 @@ def test_the_largest_state_goes_through_both_ways(stack):
     """The largest state the limits allow (about 5 KB, two cookies): in one
     Cookie header to nginx and gunicorn, and as two Set-Cookie headers back,
     beyond nginx's default 4 KB buffer for a response's headers."""
-    from test_largest_state import Walker, state_cookies
+    from tests.test_largest_state import Walker, state_cookies
 
     client = create_app({"TESTING": True, "SECRET_KEY": SECRET,
                          "SESSION_COOKIE_SECURE": False}).test_client()

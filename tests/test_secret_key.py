@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from app import MISSING_SECRET_KEY, create_app
-from servers import REPO, Browser, free_port, stop, wait_for_port
+from tests.servers import REPO, Browser, free_port, stop, wait_for_port
 
 GUNICORN = os.path.join(os.path.dirname(sys.executable), "gunicorn")
 EXIT_SECONDS = 60

@@ -13,7 +13,8 @@ import zlib
 import pytest
 
 from app import create_app
-from conftest import TEST_SECRET, Person, walk_to_reasons
+from tests.walkers import Person, walk_to_reasons
+from tests.conftest import TEST_SECRET
 from wizard import state
 
 MAX_AGE = 4 * 60 * 60

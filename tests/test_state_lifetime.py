@@ -14,7 +14,8 @@ import time
 import pytest
 
 from app import create_app
-from conftest import TEST_SECRET, Person
+from tests.walkers import Person
+from tests.conftest import TEST_SECRET
 from wizard import state
 
 HOUR = 60 * 60

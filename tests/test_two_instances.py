@@ -13,7 +13,7 @@ from html import unescape
 
 import pytest
 
-from servers import Browser, gunicorn, scenario, whole_check
+from tests.servers import Browser, gunicorn, scenario, whole_check
 from wizard import flow, state
 from wizard import vocabulary as v
 from wizard.answers import normalise
@@ -115,7 +115,7 @@ def test_the_largest_state_in_several_cookies_is_read_by_either_instance(two_ser
     # with full notes in Ethiopic letters, in two cookies. Both go in one
     # Cookie header, which gunicorn (like nginx) takes up to 8 KB.
     from app import create_app
-    from test_largest_state import Walker, state_cookies
+    from tests.test_largest_state import Walker, state_cookies
 
     client = create_app({"TESTING": True, "SECRET_KEY": SECRET,
                          "SESSION_COOKIE_SECURE": False}).test_client()

@@ -32,6 +32,7 @@ from wizard.texts import (  # noqa: F401 (the texts are read through this module
     CHECKED_ON,
     OUT_OF_DATE,
     FOR_APPEAL_LAWYER,
+    FLIGHT_DATE,
     NOT_LEGAL_ADVICE,
     DO_NOT_TRAVEL,
     ONE_DAY_REVIEW,
@@ -232,9 +233,18 @@ def to_do(answers, result):
     return items
 
 
+def flight_date(answers, made_on):
+    """How soon the booked flight is, as a number of days and a date (the person
+    gave the days; the lawyer needs the date), or None."""
+    days = answers.get("departure_in_days")
+    if answers.get("removal") != "flight_booked" or days is None:
+        return None
+    return Text(FLIGHT_DATE, days=days, date=format_date(made_on + datetime.timedelta(days=days)))
+
+
 Checklist = namedtuple(
     "Checklist",
-    "made_on for_whom outcome outcome_text outcome_details urgency tests facts documents to_do "
+    "made_on flight for_whom outcome outcome_text outcome_details urgency tests facts documents to_do "
     "warnings flags fill_in bring after_lodging procedure_dates legal_dates",
 )
 
@@ -245,6 +255,7 @@ def build(answers, result, made_on=None):
     lodging = after_lodging(result)
     return Checklist(
         made_on=format_date(made_on),
+        flight=flight_date(answers, made_on),
         for_whom=Text(FOR_APPEAL_LAWYER) if result["outcome"] == "appeal_pending" else None,
         outcome=Text(v.label(v.OUTCOMES, result["outcome"])),
         outcome_text=Text(OUTCOME_TEXT[result["outcome"]]),

@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from wizard import vocabulary as v
 from wizard.rules import route_exit
-from wizard.messages import N_
+from wizard.messages import N_, Text
 
 # kind: radio | checkboxes | number | text | fact_choice
 # applies(answers_or_item, answers) -> bool decides whether the page is asked.
@@ -18,6 +18,8 @@ Step = namedtuple(
     "name section question kind choices hint error applies optional",
     defaults=(None, None, None, None, False),
 )
+
+
 class ListStep(namedtuple(
         "ListStep",
         "name section question hint empty_question item_steps limit add_error "
@@ -29,6 +31,7 @@ class ListStep(namedtuple(
         """The message id naming one item (its kind), or None when not answered."""
         kind = self.item_steps[0]
         return v.label(kind.choices, item.get(kind.name)) if item.get(kind.name) else None
+
 
 # A page the person can be sent to. kind: start | question | list | item |
 # remove | review | exit | result
@@ -44,8 +47,11 @@ SECTIONS = (
 )
 
 
-def always(item, answers):
-    return True
+def progress(section):
+    """Where a page is, as the person reads it: "Part 2 of 6: How urgent is it?"."""
+    names = [name for name, _title in SECTIONS]
+    return Text(N_("Part %(number)s of %(total)s: %(section)s"), number=names.index(section) + 1,
+                total=len(SECTIONS), section=Text(dict(SECTIONS)[section]))
 
 
 def _flight_booked(answers, _answers):
@@ -392,6 +398,3 @@ class Walk:
 
     def before(self, page):
         return previous_page(self.answers, page)
-
-    def confirm(self, list_name):
-        self.confirmed.add(list_name)

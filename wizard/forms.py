@@ -26,7 +26,10 @@ def _lazy(message):
 
 
 def _choices(choices):
-    return [(choice.value, _lazy(choice.label)) for choice in choices]
+    """(value, label) or, where a choice has an explanation, (value, label,
+    {"hint": …}): the radio macro shows it under its choice (GOV.UK item hints)."""
+    return [(choice.value, _lazy(choice.label)) + (({"hint": _lazy(choice.hint)},) if choice.hint else ())
+            for choice in choices]
 
 
 class OneOf:
@@ -138,6 +141,14 @@ class AddAnotherForm(FlaskForm):
     def __init__(self, error, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add.validators = [InputRequired(message=error), OneOf(("yes", "no"), error)]
+
+
+class EraseForm(FlaskForm):
+    """"Erase all your answers?" Yes / No: one tap in the header must not wipe a check."""
+    confirm = RadioField(choices=_choices(v.YES_NO), validate_choice=False, validators=[
+        InputRequired(message=lazy_gettext("Select yes if you want to erase your answers")),
+        OneOf(("yes", "no"), lazy_gettext("Select yes if you want to erase your answers")),
+    ])
 
 
 class RemoveForm(FlaskForm):

@@ -221,6 +221,8 @@ PROCEDURE_DATES = N_(
     "and some steps may have changed. Your lawyer knows the current rules.")
 CHECKED_ON = N_("The legal information in this check was last checked on %(date)s.")
 OUT_OF_DATE = N_("This information may be out of date. Ask your lawyer.")
+# The day of a booked flight, counted from the day the checklist is made.
+FLIGHT_DATE = N_("Days until the flight: %(days)s. The date of the flight: %(date)s.")
 FOR_APPEAL_LAWYER = N_("Bring this checklist to the lawyer of your court case (appeal).")
 
 NOT_LEGAL_ADVICE = N_(

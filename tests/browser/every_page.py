@@ -22,7 +22,7 @@ ALL_KINDS = (
     "languages", "start", "radio", "error", "number", "checkboxes", "list-empty",
     "text", "list-items", "remove", "fact-choice", "review", "result-ready_for_lawyer",
     "checklist", "result-needs_preparation", "result-not_relevant", "result-no_new_facts",
-    "exit-not_this_route", "result-appeal_pending", "sources", "erased", "404",
+    "exit-not_this_route", "result-appeal_pending", "sources", "erase", "erased", "404",
 )
 # At least these in every language (the list).
 CORE_KINDS = ("start", "radio", "error", "review", "result-ready_for_lawyer", "checklist")
@@ -188,9 +188,14 @@ def _walk(w, wanted):
     if "sources" in wanted:
         w.go("sources")
         yield "sources"
-    if "erased" in wanted:
-        w.tap("header form button[type=submit]")     # Erase my answers
-        yield "erased"
+    if "erase" in wanted or "erased" in wanted:
+        w.tap("header a[href$='/erase']")            # Erase my answers: it asks first
+        if "erase" in wanted:
+            yield "erase"
+        w.tick("yes")
+        w.tap("main form button.button")
+        if "erased" in wanted:
+            yield "erased"
     if "404" in wanted:
         response = w.go("no-such-page")
         assert response.status == 404, response.status

@@ -197,7 +197,10 @@ def test_the_next_person_on_a_shared_phone_after_erase_my_answers(context_factor
     page = context.new_page()
     person_a_answers_up_to_the_review(page, live_server, kiosk=False)
     with page.expect_navigation():
-        page.click("header form button[type=submit]")   # Erase my answers
+        page.click("header a[href$='/erase']")   # Erase my answers: it asks first
+    page.check("main input[value='yes']")
+    with page.expect_navigation():
+        page.click("main form button.button")
     assert page.url == f"{live_server}/en/erased"
     assert_nothing_of_a(page, live_server, "after the erase")
 

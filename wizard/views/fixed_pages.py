@@ -6,7 +6,8 @@ from flask import Response, abort, current_app, g, redirect, render_template, re
 from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
 
-from wizard import checklist, flow, i18n, languages, rules
+from wizard import checklist, flow, i18n, rules
+from wizard.forms import EraseForm
 from wizard.messages import Text
 from wizard.sources import RESEARCH_SOURCES, SOURCES
 from wizard.views import pages
@@ -42,8 +43,19 @@ def sources():
         legal_dates=checklist.legal_dates(datetime.date.today()))
 
 
-@pages.route("/erase", methods=["POST"])
+@pages.route("/erase", methods=["GET", "POST"])
 def erase():
+    """"Erase my answers" asks first (Yes / No, without JavaScript); "Finish and
+    erase my answers", a post without that question, erases at once."""
+    if request.method == "GET" or "confirm" in request.form:
+        form = EraseForm()
+        if form.validate_on_submit():
+            return erase_now() if form.confirm.data == "yes" else redirect(url_for("wizard.start"))
+        return render_template("erase.html", form=form, back_url=url_for("wizard.start"))
+    return erase_now()
+
+
+def erase_now():
     session.clear()
     if current_app.config["KIOSK"]:
         return redirect(url_for("choose_language", erased=1))

@@ -74,7 +74,7 @@ def render_question(step, form, page, walk, item_number=None, list_step=None):
         "question.html", step=step, form=form, changing=is_changing(),
         back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
         item_label=gettext(list_step.item_label, number=item_number) if list_step else None,
-        section=dict(flow.SECTIONS)[step.section],
+        progress=flow.progress(step.section),
     )
 
 
@@ -104,7 +104,7 @@ def item_list(name):
         full=full, changing=is_changing(),
         question_text=list_step.another_question if items else list_step.empty_question,
         back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
-        section=dict(flow.SECTIONS)[list_step.section],
+        progress=flow.progress(list_step.section),
     )
 
 
