@@ -5,6 +5,26 @@
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
 
+  // A note: how many characters are left, while typing (GOV.UK character
+  // count); the server still checks, and nothing is cut.
+  var notes = document.querySelectorAll("input[data-maxlength]");
+  for (var n = 0; n < notes.length; n++) {
+    (function (input) {
+      var count = input.parentNode.querySelector(".character-count");
+      if (!count) { return; }
+      var limit = parseInt(input.getAttribute("data-maxlength"), 10);
+      function update() {
+        var left = limit - input.value.length;
+        var template = count.getAttribute(left >= 0 ? "data-left" : "data-over");
+        count.textContent = template.replace("COUNT", String(Math.abs(left)));
+        count.className = "hint character-count" + (left < 0 ? " character-count-over" : "");
+      }
+      count.hidden = false;
+      update();
+      input.addEventListener("input", update);
+    })(notes[n]);
+  }
+
   // The print button only makes sense when JavaScript can print.
   var buttons = document.querySelectorAll(".js-print");
   for (var i = 0; i < buttons.length; i++) {

@@ -165,6 +165,16 @@ def state_cookies(client):
     return [cookie.value for cookie in values if cookie is not None]
 
 
+def largest_state_cookies(secret, script="ethiopic"):
+    """(cookie values, notes) of the largest state, walked through the real forms
+    of an app with `secret` (two parts with Ethiopic notes)."""
+    client = create_app({"TESTING": True, "SECRET_KEY": secret,
+                         "SESSION_COOKIE_SECURE": False}).test_client()
+    walker = Walker(client, script)
+    walker.walk_to_review()
+    return state_cookies(client), walker.notes
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_the_largest_state_reaches_the_result_and_the_checklist(script):
     walker = walk(script)

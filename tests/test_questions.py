@@ -281,8 +281,11 @@ def test_a_note_that_is_too_long_is_kept_and_explained(visitor, say):
     visitor.answer("list/facts/0/note", {"answer": too_long})
     page = Seen(visitor.page)
     assert page.status == 200
-    message = say("Write %(max)d characters or fewer", max=v.MAX_NOTE_LENGTH)
+    message = say("You wrote %(count)s characters. Write %(max)s characters or fewer.",
+                  count=len(too_long), max=v.MAX_NOTE_LENGTH)
     assert norm(message) in page.error_summary()
+    if visitor.lang == "en":
+        assert "You wrote 128 characters. Write 100 characters or fewer." in page.error_summary()
     assert page.field_errors() == [norm(say("Error:")) + " " + norm(message)]
     assert page.input_value() == too_long
     # Nothing was silently cut or lost: the earlier note is still there.
@@ -405,3 +408,25 @@ def test_the_result_and_the_checklist_go_back_the_way_the_person_came(visitor):
     assert Seen(visitor.get("checklist?lawyer=nl")).back() == visitor.url("result")
     # While changing an answer, Back returns to the review.
     assert Seen(visitor.get("question/detained?change=1")).back() == visitor.url("review")
+
+
+def test_urgency_is_in_full_where_it_first_becomes_known_and_one_line_elsewhere(visitor, say):
+    walk_to_reasons(visitor, removal="flight_booked", days=3)
+    warning = say(texts.FLAG_TEXT["last_minute_procedure"])
+
+    def banner(page):
+        full = page.first("div", "urgency")
+        compact = page.first("details", "urgency-compact")
+        return ("full" if full else "") + ("compact" if compact else "")
+    # The page right after the urgency questions: in full.
+    assert banner(Seen(visitor.get("question/applying_for"))) == "full"
+    # Later questions: one line, which still holds the words when opened.
+    reasons = Seen(visitor.get("question/reasons"))
+    assert banner(reasons) == "compact" and reasons.shows(warning)
+    visitor.answer("question/reasons", {"answer": ["political"]})
+    add_fact(visitor, 0, "country_change", concerns="everyone")
+    finish(visitor)
+    assert banner(Seen(visitor.get("review"))) == "compact"
+    for path in ("result", "checklist?lawyer=nl"):
+        page = Seen(visitor.get(path))
+        assert "full" in banner(page) and page.shows(warning), path

@@ -114,14 +114,9 @@ def test_the_largest_state_in_several_cookies_is_read_by_either_instance(two_ser
     # Made in-process with the servers' secret: 8 facts and 10 documents
     # with full notes in Ethiopic letters, in two cookies. Both go in one
     # Cookie header, which gunicorn (like nginx) takes up to 8 KB.
-    from app import create_app
-    from tests.test_largest_state import Walker, state_cookies
+    from tests.test_largest_state import largest_state_cookies
 
-    client = create_app({"TESTING": True, "SECRET_KEY": SECRET,
-                         "SESSION_COOKIE_SECURE": False}).test_client()
-    walker = Walker(client, "ethiopic")
-    walker.walk_to_review()
-    values = state_cookies(client)
+    values, notes = largest_state_cookies(SECRET)
     assert len(values) == 2
     header = "; ".join(f"{state.part_name('nfc_state', index)}={value}"
                        for index, value in enumerate(values))
@@ -131,5 +126,5 @@ def test_the_largest_state_in_several_cookies_is_read_by_either_instance(two_ser
         with urllib.request.urlopen(request, timeout=30) as reply:
             assert reply.status == 200
             html = reply.read().decode("utf-8")
-        for note in walker.notes:
+        for note in notes:
             assert note in html

@@ -10,7 +10,7 @@ import unicodedata
 from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, ValidationError
 
 from wizard import languages
 from wizard import vocabulary as v
@@ -54,6 +54,16 @@ def plain_text(form, field):
         if char in _BIDI_CONTROLS or (unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn")):
             raise ValidationError(lazy_gettext(
                 "Remove the special or invisible characters from your note"))
+
+
+def short_note(form, field):
+    """Never cut a note silently (the field has no maxlength): say how many
+    characters were typed, and the limit."""
+    count = len(field.data or "")
+    if count > v.MAX_NOTE_LENGTH:
+        raise ValidationError(lazy_gettext(
+            "You wrote %(count)s characters. Write %(max)s characters or fewer.",
+            count=count, max=v.MAX_NOTE_LENGTH))
 
 
 def whole_days(form, field):
@@ -102,8 +112,7 @@ def _make_form_class(step, fact_choices):
         field = StringField(label, validators=[whole_days])
     elif step.kind == "text":
         field = StringField(label, validators=[
-            Length(max=v.MAX_NOTE_LENGTH, message=lazy_gettext(
-                "Write %(max)d characters or fewer", max=v.MAX_NOTE_LENGTH)),
+            short_note,
             plain_text,
         ])
     else:

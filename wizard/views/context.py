@@ -19,6 +19,7 @@ def page_context():
         "language": language,
         "languages": languages.LANGUAGES,
         "urgent": checklist.urgency(result) if result else [],
+        "urgent_compact": urgency_is_compact(),
         "review_text": languages.REVIEW_TEXT[language.review],
         "max_note_length": v.MAX_NOTE_LENGTH,
         "kiosk": current_app.config["KIOSK"],
@@ -26,6 +27,18 @@ def page_context():
         "kiosk_warning": current_app.config["KIOSK_WARNING_SECONDS"],
         "sources": SOURCES,
     }
+
+
+# Where the urgency is shown in full: the urgency questions and the page after
+# them (where it first becomes known), the result and the checklist.
+URGENCY_IN_FULL = {"removal", "departure_in_days", "detained", "applying_for"}
+
+
+def urgency_is_compact():
+    if request.endpoint in ("wizard.result", "wizard.checklist"):
+        return False
+    return not (request.endpoint == "wizard.question"
+                and (request.view_args or {}).get("name") in URGENCY_IN_FULL)
 
 
 def assess_partial(answers):
