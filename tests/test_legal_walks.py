@@ -248,7 +248,7 @@ def test_the_checklist_says_when_its_legal_content_was_checked_and_when_it_is_ol
 
 @pytest.mark.parametrize("lang", ["nl"])
 def test_the_dutch_for_the_lawyer_uses_the_terms_practitioners_use(app, lang):
-    from test_pages import words_in
+    from tests.pages import words_in
     assert "vast" in words_in(app, "nl", "Are you in detention now?")
     assert "vreemdelingenbewaring" != words_in(app, "nl", "Are you in detention now?")
     assert "eendagstoets" in words_in(app, "nl", texts.ONE_DAY_REVIEW)

@@ -99,8 +99,8 @@ def test_a_whole_check_leaves_no_trace_of_the_answers(tmp_path, markers):
         cookie = browser.cookie()
         assert cookie
 
-        browser.get("/en/review")
-        browser.post("/en/erase", {})
+        browser.get("/en/erase")  # "Erase all your answers?"
+        browser.post("/en/erase", {"confirm": "yes"})
         assert path_of(browser.page.location) == "/en/erased"
         assert browser.cookie() is None, "erasing left the state cookie"
         logs = server.logs()

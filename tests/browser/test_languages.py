@@ -104,7 +104,10 @@ def test_the_printed_checklist_holds_both_languages(context_factory, live_server
         for message in ("Checklist for your lawyer", v.label(v.OUTCOMES, "needs_preparation"),
                         v.label(v.DOCUMENT_FORMS, "photo")):
             words = catalog(language, message)
-            assert letters_only(words) in flat, (language, words)
+            # Word by word: a table cell wraps (the lawyer's line is full size
+            # in print), and pdftotext may put the next column between its lines.
+            missing = [word for word in words.split() if letters_only(word) not in flat]
+            assert not missing, (language, words, missing)
     assert re.search(r"\d{2}-\d{2}-\d{4}", text), "the date in Latin digits"
 
 

@@ -47,6 +47,8 @@ def sources():
 def erase():
     """"Erase my answers" asks first (Yes / No, without JavaScript); "Finish and
     erase my answers", a post without that question, erases at once."""
+    if request.method == "GET" and not session.get("answers"):
+        return redirect(url_for("wizard.start"))  # nothing to erase (and Back after an erase)
     if request.method == "GET" or "confirm" in request.form:
         form = EraseForm()
         if form.validate_on_submit():
