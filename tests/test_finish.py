@@ -11,7 +11,7 @@ import pytest
 from tests.pages import Seen, fact_title, label, link_in, norm, path_of, words_in
 from tests.walkers import (ROUTE_OK, Person, add_document, add_fact, finish, follow,
                            walk_everything, walk_to_facts, walk_to_reasons)
-from wizard import checklist as texts
+from wizard import checklist, texts
 from wizard import flow, languages
 from wizard import vocabulary as v
 from wizard.sources import SOURCES
@@ -242,7 +242,7 @@ def test_the_checklist_says_when_and_in_which_languages_in_a_whole_line_each(
     person = Person(client, person_lang)
     story_document_without_translation(person)
     sheet = Seen(person.get(f"checklist?lawyer={lawyer}"))
-    made_on = texts.format_date(datetime.date.today())
+    made_on = checklist.format_date(datetime.date.today())
     names = f"{languages.get(person_lang).name} / {languages.get(lawyer).name}"
     for language in (person_lang, lawyer):
         line = (f"{words_in(app, language, 'Made on')}: {made_on} · "
@@ -291,7 +291,7 @@ def test_the_checklist_says_how_many_days_until_the_flight_and_its_date(visitor,
     walk_to_facts(visitor, removal="flight_booked", days=3)
     add_fact(visitor, 0, "country_change", concerns="everyone")
     finish(visitor)
-    day = texts.format_date(datetime.date.today() + datetime.timedelta(days=3))
+    day = checklist.format_date(datetime.date.today() + datetime.timedelta(days=3))
     for path in ("result", "checklist?lawyer=nl"):
         page = Seen(visitor.get(path))
         assert page.shows(say(texts.FLIGHT_DATE, days=3, date=day)), path

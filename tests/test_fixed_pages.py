@@ -11,7 +11,7 @@ from tests.conftest import STATE_COOKIE
 from tests.pages import Seen, fact_title, label, link_in, norm, path_of, words_in
 from tests.walkers import (ROUTE_OK, Person, add_document, add_fact, finish, follow,
                            walk_everything, walk_to_facts, walk_to_reasons)
-from wizard import checklist as texts
+from wizard import checklist, texts
 from wizard import flow, languages
 from wizard import vocabulary as v
 from wizard.sources import SOURCES

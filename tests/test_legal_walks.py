@@ -11,7 +11,7 @@ import pytest
 
 from tests.pages import Seen, norm, path_of
 from tests.walkers import add_document, add_fact, finish, follow, walk_to_facts, walk_to_reasons
-from wizard import checklist as texts
+from wizard import checklist, texts
 from wizard import sources
 
 

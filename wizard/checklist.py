@@ -8,37 +8,11 @@ translate, once for the person and once for the lawyer. Sources: seeds
 import datetime
 from collections import namedtuple
 
+from wizard import texts
 from wizard import vocabulary as v
+from wizard.messages import N_, Text
 from wizard.rules import EU_RULES_IN_FORCE_SINCE
 from wizard.sources import LEGAL_CONTENT_CHECKED
-from wizard.messages import N_, Text
-from wizard.texts import (  # noqa: F401 (the texts are read through this module too)
-    URGENT_FLAGS,
-    FLAG_TEXT,
-    OUTCOME_TEXT,
-    READY_WITHOUT_DOCUMENTS,
-    READY_READABLE,
-    READY_ORIGINALS,
-    TEST_TEXT,
-    EXIT_TEXT,
-    WHO_CAN_HELP,
-    FILL_IN_BY_PEN,
-    WHAT_TO_BRING,
-    LODGE_FORM,
-    LODGE_IN_TER_APEL,
-    LODGE_FROM_DETENTION,
-    AFTER_LODGING,
-    PROCEDURE_DATES,
-    CHECKED_ON,
-    OUT_OF_DATE,
-    FOR_APPEAL_LAWYER,
-    FLIGHT_DATE,
-    NOT_LEGAL_ADVICE,
-    DO_NOT_TRAVEL,
-    ONE_DAY_REVIEW,
-    KEEP_COPIES,
-    EU_RULES,
-)
 
 # After this long without a check of the legal content, the result and the
 # checklist say it may be out of date.
@@ -59,22 +33,22 @@ def urgency(result):
     flags = set(result["flags"])
     if "last_minute_procedure" in flags:
         flags.discard("urgent_removal")  # the booked flight says it already
-    return [Text(FLAG_TEXT[flag]) for flag in URGENT_FLAGS if flag in flags]
+    return [Text(texts.FLAG_TEXT[flag]) for flag in texts.URGENT_FLAGS if flag in flags]
 
 
 def warnings(answers, result):
     """The warnings of DESIGN.md §2 that apply to this person."""
     outcome = result["outcome"]
-    found = [Text(NOT_LEGAL_ADVICE)]
+    found = [Text(texts.NOT_LEGAL_ADVICE)]
     # A detained person cannot travel: their lawyer arranges how to apply.
     if outcome not in ("not_this_route", "appeal_pending") and "detained" not in result["flags"]:
-        found.append(Text(DO_NOT_TRAVEL))
+        found.append(Text(texts.DO_NOT_TRAVEL))
     if outcome in ("no_new_facts", "not_relevant") or result["tests"]["new_facts"] != "pass":
-        found.append(Text(ONE_DAY_REVIEW))
+        found.append(Text(texts.ONE_DAY_REVIEW))
     if answers.get("documents"):
-        found.append(Text(KEEP_COPIES))
+        found.append(Text(texts.KEEP_COPIES))
     if "explain_late_disclosure" in result["flags"]:
-        found.append(Text(EU_RULES, date=format_date(EU_RULES_IN_FORCE_SINCE)))
+        found.append(Text(texts.EU_RULES, date=format_date(EU_RULES_IN_FORCE_SINCE)))
     return found
 
 
@@ -83,12 +57,12 @@ def outcome_details(answers, result):
     if result["outcome"] != "ready_for_lawyer":
         return []
     if not answers.get("documents"):
-        return [Text(READY_WITHOUT_DOCUMENTS)]
+        return [Text(texts.READY_WITHOUT_DOCUMENTS)]
     details = []
     if result["tests"]["translation"] == "pass":
-        details.append(Text(READY_READABLE))
+        details.append(Text(texts.READY_READABLE))
     if result["tests"]["originals"] == "pass":
-        details.append(Text(READY_ORIGINALS))
+        details.append(Text(texts.READY_ORIGINALS))
     return details
 
 
@@ -96,36 +70,36 @@ def after_lodging(result):
     """The steps after the application is handed in; none while an appeal runs."""
     if result["outcome"] in ("not_this_route", "appeal_pending"):
         return []
-    where = LODGE_FROM_DETENTION if "detained" in result["flags"] else LODGE_IN_TER_APEL
-    return [Text(LODGE_FORM), Text(where)] + [Text(m) for m in AFTER_LODGING]
+    where = texts.LODGE_FROM_DETENTION if "detained" in result["flags"] else texts.LODGE_IN_TER_APEL
+    return [Text(texts.LODGE_FORM), Text(where)] + [Text(m) for m in texts.AFTER_LODGING]
 
 
 def legal_dates(today):
     """When the legal content was checked, and whether that is long ago."""
-    lines = [Text(CHECKED_ON, date=format_date(LEGAL_CONTENT_CHECKED))]
+    lines = [Text(texts.CHECKED_ON, date=format_date(LEGAL_CONTENT_CHECKED))]
     if (today - LEGAL_CONTENT_CHECKED).days > LEGAL_CONTENT_FRESH_DAYS:
-        lines.append(Text(OUT_OF_DATE))
+        lines.append(Text(texts.OUT_OF_DATE))
     return lines
 
 
 def exit_flags(reason, result):
     """The flags an exit page shows: not the urgent ones (the banner has them), and
     not the Dublin one on the Dublin page, whose own text says it."""
-    return [Text(FLAG_TEXT[flag]) for flag in result["flags"]
-            if flag in FLAG_TEXT and flag not in URGENT_FLAGS
+    return [Text(texts.FLAG_TEXT[flag]) for flag in result["flags"]
+            if flag in texts.FLAG_TEXT and flag not in texts.URGENT_FLAGS
             and not (reason == "dublin" and flag == "dublin_report_ter_apel")]
 
 
 def other_flags(result):
     """Flags that are not urgent, in words."""
-    return [Text(FLAG_TEXT[flag]) for flag in result["flags"]
-            if flag in FLAG_TEXT and flag not in URGENT_FLAGS]
+    return [Text(texts.FLAG_TEXT[flag]) for flag in result["flags"]
+            if flag in texts.FLAG_TEXT and flag not in texts.URGENT_FLAGS]
 
 
 def test_rows(result):
     return [(Text(test.label), Text(v.label(v.TEST_STATES, result["tests"][test.value])),
              result["tests"][test.value],
-             Text(TEST_TEXT[(test.value, result["tests"][test.value])]))
+             Text(texts.TEST_TEXT[(test.value, result["tests"][test.value])]))
             for test in v.TESTS]
 
 
@@ -239,7 +213,7 @@ def flight_date(answers, made_on):
     days = answers.get("departure_in_days")
     if answers.get("removal") != "flight_booked" or days is None:
         return None
-    return Text(FLIGHT_DATE, days=days, date=format_date(made_on + datetime.timedelta(days=days)))
+    return Text(texts.FLIGHT_DATE, days=days, date=format_date(made_on + datetime.timedelta(days=days)))
 
 
 Checklist = namedtuple(
@@ -256,9 +230,9 @@ def build(answers, result, made_on=None):
     return Checklist(
         made_on=format_date(made_on),
         flight=flight_date(answers, made_on),
-        for_whom=Text(FOR_APPEAL_LAWYER) if result["outcome"] == "appeal_pending" else None,
+        for_whom=Text(texts.FOR_APPEAL_LAWYER) if result["outcome"] == "appeal_pending" else None,
         outcome=Text(v.label(v.OUTCOMES, result["outcome"])),
-        outcome_text=Text(OUTCOME_TEXT[result["outcome"]]),
+        outcome_text=Text(texts.OUTCOME_TEXT[result["outcome"]]),
         outcome_details=outcome_details(answers, result),
         urgency=urgency(result),
         tests=test_rows(result),
@@ -267,10 +241,10 @@ def build(answers, result, made_on=None):
         to_do=to_do(answers, result),
         warnings=warnings(answers, result),
         flags=other_flags(result),
-        fill_in=[Text(m) for m in FILL_IN_BY_PEN],
-        bring=[Text(m) for m in WHAT_TO_BRING],
+        fill_in=[Text(m) for m in texts.FILL_IN_BY_PEN],
+        bring=[Text(m) for m in texts.WHAT_TO_BRING],
         after_lodging=lodging,
-        procedure_dates=Text(PROCEDURE_DATES, date=format_date(EU_RULES_IN_FORCE_SINCE))
+        procedure_dates=Text(texts.PROCEDURE_DATES, date=format_date(EU_RULES_IN_FORCE_SINCE))
         if lodging else None,
         legal_dates=legal_dates(made_on),
     )

@@ -6,7 +6,7 @@ from flask import Response, abort, current_app, g, redirect, render_template, re
 from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
 
-from wizard import checklist, flow, i18n, rules
+from wizard import checklist, flow, i18n, rules, texts
 from wizard.forms import EraseForm
 from wizard.messages import Text
 from wizard.sources import RESEARCH_SOURCES, SOURCES
@@ -38,7 +38,7 @@ def begin():
 def sources():
     return render_template(
         "sources.html", sources=SOURCES, research_sources=RESEARCH_SOURCES,
-        procedure_dates=Text(checklist.PROCEDURE_DATES,
+        procedure_dates=Text(texts.PROCEDURE_DATES,
                              date=checklist.format_date(rules.EU_RULES_IN_FORCE_SINCE)),
         legal_dates=checklist.legal_dates(datetime.date.today()))
 
