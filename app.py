@@ -9,8 +9,9 @@ from flask_compress import Compress
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from wizard import catalogs, errors, health, i18n, languages, views
+from wizard import catalogs, contacts, errors, health, i18n, languages, views
 from wizard.state import EncryptedSessionInterface
+from wizard.views import template_globals
 
 csrf = CSRFProtect()
 compress = Compress()
@@ -18,7 +19,9 @@ compress = Compress()
 # Strict: our own files only, no inline script or style (DESIGN.md §5).
 CONTENT_SECURITY_POLICY = (
     # connect-src: the kiosk's keep-alive (static/app.js) posts to the app itself.
+    # media-src: the "Listen" control's audio (wizard/views/audio.py).
     "default-src 'none'; connect-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'; "
+    "media-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
@@ -98,6 +101,18 @@ def create_app(test_config=None):
         KIOSK=os.environ.get("KIOSK", "0") == "1",
         KIOSK_IDLE_SECONDS=int(os.environ.get("KIOSK_IDLE_SECONDS", 180)),
         KIOSK_WARNING_SECONDS=int(os.environ.get("KIOSK_WARNING_SECONDS", 60)),
+        # Listening (README "Listening"): the operator's recorded files
+        # (<dir>/<lang>/<message key>.mp3), the computer voice's cache (unset:
+        # a folder in the temporary directory), parts made at once per worker.
+        RECORDED_AUDIO_DIR=os.environ.get("RECORDED_AUDIO_DIR") or None,
+        AUDIO_CACHE_DIR=os.environ.get("AUDIO_CACHE_DIR") or None,
+        AUDIO_MAX_GENERATIONS=int(os.environ.get("AUDIO_MAX_GENERATIONS", 2)),
+        # "Who can help": the host's organisations, a TOML file (README "Who can
+        # help: the contacts file"); unset: only what the seeds say.
+        CONTACTS_FILE=os.environ.get("CONTACTS_FILE") or None,
+        # Where "Leave this page" goes (erasing the answers first): a neutral
+        # site; on the kiosk the language choice instead (wizard/views/leave.py).
+        LEAVE_URL=os.environ.get("LEAVE_URL") or "https://www.knmi.nl/",
         # The style sheet, script and icon are kept by the browser for a
         # year: on slow data a page then costs one request, not three. Their
         # addresses carry a hash of the content (static_file_version), so a
@@ -118,6 +133,8 @@ def create_app(test_config=None):
     if test_config:
         app.config.update(test_config)
     require_secret_key(app)
+    # Read once, at start: a broken file refuses to start, like a missing key.
+    app.extensions["contacts"] = contacts.load(app.config["CONTACTS_FILE"])
     if app.config["TRUSTED_PROXIES"]:
         count = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
@@ -126,6 +143,7 @@ def create_app(test_config=None):
     i18n.init_app(app)  # before the pages: it brings the <language:…> converter
     compress.init_app(app)
     csrf.init_app(app)
+    template_globals.init_app(app)  # one CSRF signature, static addresses kept
     views.register(app)
     errors.register(app)
 
@@ -172,6 +190,8 @@ def create_app(test_config=None):
         if request.endpoint in ("static", "favicon"):
             if "v" in request.args:
                 response.cache_control.immutable = True  # its address changes with it
+        elif request.endpoint == "wizard.listen" and response.mimetype == "audio/mpeg":
+            pass  # fixed words at an address with their hash: kept (wizard/views/audio.py)
         else:
             # Pages show answers: never keep them in a cache or on the device.
             response.headers["Cache-Control"] = "no-store"

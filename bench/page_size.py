@@ -150,19 +150,23 @@ def walk(client, lang):
     person.post_form(person.url("question/in_netherlands"), {})
     yield "error", person.page
     walk_to_reasons(person, removal="flight_booked", days=3, detained="yes")
-    yield "number question", person.get("question/departure_in_days")
+    yield "question with a follow-up", person.get("question/removal")
     yield "checkboxes question", person.get("question/reasons")
     person.answer("question/reasons", {"answer": ["political", "religion", "gender"]})
+    # Three new documents asked inside their facts, and one fact that the
+    # other documents show.
     for index in range(3):
-        add_fact(person, index, "new_document", note="A note of some length " * 3)
+        add_fact(person, index, "new_document", note="A note of some length " * 3,
+                 document={"language": "other", "translation": "none", "form": "photo"})
+    add_fact(person, 3, "personal_situation", note="A note of some length " * 3)
     yield "facts list", person.get("list/facts")
     for index in range(4):
-        add_document(person, index, "court_or_arrest_document", fact=str(index % 3),
+        add_document(person, 3 + index, "court_or_arrest_document", fact="3",
                      language="other", translation="none", form="photo",
                      note="Summons from the court " * 3)
-    yield "fact choice question", person.get("list/documents/0/fact")
+    yield "fact choice question", person.get("list/documents/3/fact")
     yield "documents list", person.get("list/documents")
-    yield "remove", person.get("list/documents/0/remove")
+    yield "remove", person.get("list/documents/3/remove")
     finish(person, lawyer="no_lawyer")
     yield "review", person.get("review")
     yield "result", person.get("result")

@@ -25,6 +25,38 @@
     })(notes[n]);
   }
 
+  // A follow-up question under its choice shows only while that choice is
+  // picked (GOV.UK conditional reveal); without JavaScript it always shows.
+  var revealing = document.querySelectorAll("input[data-reveals]");
+  for (var r = 0; r < revealing.length; r++) {
+    (function (input) {
+      var more = document.getElementById(input.getAttribute("data-reveals"));
+      var group = document.getElementsByName(input.name);
+      function update() {
+        more.hidden = !input.checked;
+        input.setAttribute("aria-expanded", input.checked ? "true" : "false");
+      }
+      for (var k = 0; k < group.length; k++) { group[k].addEventListener("change", update); }
+      update();
+    })(revealing[r]);
+  }
+
+  // "None of these" unticks the others, and the others untick it.
+  var exclusive = document.querySelectorAll("input[data-exclusive]");
+  for (var x = 0; x < exclusive.length; x++) {
+    (function (none) {
+      var group = document.getElementsByName(none.name);
+      for (var k = 0; k < group.length; k++) {
+        group[k].addEventListener("change", function (event) {
+          if (!event.target.checked) { return; }
+          for (var m = 0; m < group.length; m++) {
+            if ((event.target === none) !== (group[m] === none)) { group[m].checked = false; }
+          }
+        });
+      }
+    })(exclusive[x]);
+  }
+
   // The print button only makes sense when JavaScript can print.
   var buttons = document.querySelectorAll(".js-print");
   for (var i = 0; i < buttons.length; i++) {

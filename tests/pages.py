@@ -137,13 +137,26 @@ class Seen:
         raise AssertionError(f"no input {name!r}")
 
     def review_rows(self):
-        """The rows of "Check your answers": (question, answer, Change address)."""
+        """The rows of "Check your answers": (question, answer, Change address).
+        A row of a fact's or document's card reads "Fact 1: <question>", with
+        the card's Change address."""
+        in_card = {}
+        for card in self.all("div", "summary-card"):
+            title = card.find_all("h3")[0].text
+            change = [a.attrs["href"] for a in card.find_all("ul", "summary-card-actions")[0]
+                      .find_all("a")][0]
+            for row in card.find_all("div", "summary-row"):
+                in_card[id(row)] = (title, change)
         rows = []
         for row in self.all("div", "summary-row"):
             key = row.find_all("dt")[0].text
             value = row.find_all("dd", "summary-value")[0].text
             change = [a.attrs["href"] for a in row.find_all("a")]
-            rows.append((key, value, change[0] if change else None))
+            if id(row) in in_card:
+                title, card_change = in_card[id(row)]
+                rows.append((f"{title}: {key}", value, card_change))
+            else:
+                rows.append((key, value, change[0] if change else None))
         return rows
 
     def review_answer(self, question):

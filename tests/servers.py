@@ -20,6 +20,8 @@ import urllib.parse
 import urllib.request
 from html import unescape
 
+from tests.walkers import contract_form, items_to_add
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTUP_SECONDS = 30
 
@@ -193,6 +195,7 @@ def whole_check(browser, scenario, lang="en"):
     assert browser.page.status == 200, browser.page.status
     browser.post(f"/{lang}/begin", {})
     added = {"facts": 0, "documents": 0}
+    other_documents = {}
     for _ in range(200):
         assert browser.page.status in (302, 303), (browser.page.status, browser.page.url,
                                                    browser.page.text[:500])
@@ -202,20 +205,14 @@ def whole_check(browser, scenario, lang="en"):
         parts = path.split("?")[0].strip("/").split("/")[1:]
         if parts == ["review"]:
             return browser.page
-        if parts[0] == "question":
-            value = answers[parts[1]]
-            browser.post(path, {"answer": "" if value is None else
-                                (value if isinstance(value, list) else str(value))})
+        if parts[0] == "question" or (parts[0] == "list" and len(parts) == 4):
+            browser.post(path, contract_form(path, browser.page.text, answers, other_documents))
         elif parts[0] == "list" and len(parts) == 2:
             name = parts[1]
-            more = added[name] < len(answers.get(name) or [])
+            more = added[name] < items_to_add(answers, name)
             browser.post(path, {"add": "yes" if more else "no"})
             if more:
                 added[name] += 1
-        elif parts[0] == "list" and len(parts) == 4:
-            name, index, field = parts[1], int(parts[2]), parts[3]
-            value = answers[name][index][field]
-            browser.post(path, {"answer": "none" if value is None else str(value)})
         else:
             raise AssertionError(f"unexpected page {path}")
     raise AssertionError("the check did not reach the review")
@@ -223,8 +220,8 @@ def whole_check(browser, scenario, lang="en"):
 
 def scenario(fact_notes=("", "", ""), document_notes=("", "")):
     """A check where every page applies: a booked flight, three facts (one
-    about a group, one about life here), two documents (one in another
-    language, translated). The rules call it ready for the lawyer."""
+    about a group, one a new document, one about life here), three documents
+    (one asked inside its fact, one in another language, translated). The rules call it ready for the lawyer."""
     f1, f2, f3 = fact_notes
     d1, d2 = document_notes
     return {
@@ -241,7 +238,10 @@ def scenario(fact_notes=("", "", ""), document_notes=("", "")):
             {"kind": "life_in_netherlands", "new_since_decision": "yes", "note": f3},
         ],
         "documents": [
+            # The new document of fact 2, asked inside the fact (it has no note).
             {"kind": "membership", "fact": 1, "language": "en", "form": "original",
+             "received": "post", "note": ""},
+            {"kind": "medical_report", "fact": 0, "language": "en", "form": "original",
              "received": "post", "note": d1},
             {"kind": "court_or_arrest_document", "fact": 0, "language": "other",
              "translation": "sworn", "form": "original", "received": "courier", "note": d2},

@@ -158,8 +158,9 @@ def test_a_note_far_too_big_to_send_gets_a_page_that_says_so(visitor, say):
     # bodies get a clear message, never a 500).
     walk_to_facts(visitor)
     add_fact(visitor, 0, "country_change", note="Short")
-    visitor.get("list/facts/0/note")
-    page = Seen(visitor.post_form(visitor.url("list/facts/0/note"), {"answer": "x" * 20000}))
+    visitor.get("list/facts/0/concerns")  # the fact's last page asks its note
+    page = Seen(visitor.post_form(visitor.url("list/facts/0/concerns"),
+                                  {"answer": "you_personally", "note": "x" * 20000}))
     assert page.status == 413
     assert page.first("h1").text == norm(say("What you sent is too long"))
     assert page.html_lang == visitor.lang

@@ -61,10 +61,11 @@ def visit(person, kind):
     if kind == "csrf refused":
         return client.post(person.url("question/detained"), data={"answer": "no"})
     if kind == "413":
-        person.get("list/facts/0/note")
-        return person.post_form(person.url("list/facts/0/note"), {"answer": "x" * 20000})
+        person.get("list/facts/0/you_belong")
+        return person.post_form(person.url("list/facts/0/you_belong"),
+                                {"answer": "yes", "note": "x" * 20000})
     paths = {
-        "list": "list/facts", "item": "list/facts/0/group", "remove": "list/documents/0/remove",
+        "list": "list/facts", "item": "list/facts/0/concerns", "remove": "list/documents/0/remove",
         "review": "review", "result": "result", "checklist": "checklist?lawyer=nl",
         "checklist pdf": "checklist.pdf", "sources": "sources", "erased": "erased",
     }
@@ -301,10 +302,10 @@ FORMS = [
     # (page with the form, where it posts, a valid answer)
     ("", "begin", {}),
     ("question/detained", "question/detained", {"answer": "yes"}),
-    ("question/departure_in_days", "question/departure_in_days", {"answer": "3"}),
+    ("question/removal", "question/removal", {"answer": "flight_booked", "departure_in_days": "3"}),
     ("question/reasons", "question/reasons", {"answer": ["war_violence"]}),
     ("list/facts", "list/facts", {"add": "yes"}),
-    ("list/facts/0/note", "list/facts/0/note", {"answer": "Changed"}),
+    ("list/facts/0/you_belong", "list/facts/0/you_belong", {"answer": "yes", "note": "Changed"}),
     ("list/documents/0/fact", "list/documents/0/fact", {"answer": "none"}),
     ("list/documents/0/remove", "list/documents/0/remove", {"confirm": "yes"}),
     ("erase", "erase", {"confirm": "yes"}),    # "Erase all your answers?" Yes

@@ -172,6 +172,7 @@ MARKUP = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
           "{{ 7*7 }}", "%(number)s", "{0}"]
 DANGEROUS = ["<script>alert", "<img src=x", "<svg onload", "<script>x"]
 FIELD_NAMES = ["answer", "add", "confirm", "change", "keypad", "csrf_token", "answer[]",
+               "previous_outcome", "departure_in_days", "group", "note",
                "ANSWER", "", "lang", "index", "remove", "name"]
 QUERIES = ["", "?change=1", "?change=0", "?change=%FF%FE", "?change=1&change=1",
            "?change=yes", "?lawyer=xx", "?change=1&index=0&name=facts", "?" + "a" * 3000]

@@ -45,9 +45,10 @@ def person_with_answers(client):
     person = Person(client)
     person.start()
     person.answer("question/in_netherlands", {"answer": "yes"})
-    person.answer("question/applied_before_nl", {"answer": "yes"})
-    assert answers_in(client) == {"in_netherlands": "yes", "applied_before_nl": "yes"}
-    person.get("question/previous_outcome")
+    person.answer("question/applied_before_nl", {"answer": "yes", "previous_outcome": "rejected"})
+    assert answers_in(client) == {"in_netherlands": "yes", "applied_before_nl": "yes",
+                                  "previous_outcome": "rejected"}
+    person.get("question/appeal")
     assert person.page.status_code == 200
     return person
 
@@ -99,7 +100,7 @@ def test_without_a_valid_token_the_kiosk_wipe_erases_nothing(query):
     assert page.status_code == 302, page.status_code  # a clear page, not a 500
     assert page.headers["Location"] == "/en/"  # the start page: go on, or erase there
     assert answers_in(client) == before
-    person.get("question/previous_outcome")
+    person.get("question/appeal")
     assert person.page.status_code == 200
 
 
@@ -192,9 +193,10 @@ def test_the_keep_alive_renews_the_kiosk_state_and_says_nothing(clock):
         renewed = state.read(client.get_cookie(STATE_COOKIE).value, TEST_SECRET)
         assert renewed.written_at == clock.now > written
         written = renewed.written_at
-    person.get("question/previous_outcome")
+    person.get("question/appeal")
     assert person.page.status_code == 200
-    assert answers_in(client) == {"in_netherlands": "yes", "applied_before_nl": "yes"}
+    assert answers_in(client) == {"in_netherlands": "yes", "applied_before_nl": "yes",
+                                  "previous_outcome": "rejected"}
 
 
 def test_a_keep_alive_without_the_token_is_refused_and_changes_nothing():

@@ -78,9 +78,8 @@ def test_with_an_appeal_running_and_a_flight_in_three_days_the_person_gets_urgen
 
 def test_the_appeal_question_names_the_council_of_state(visitor, say):
     visitor.start()
-    for name, value in [("in_netherlands", "yes"), ("applied_before_nl", "yes"),
-                        ("previous_outcome", "rejected")]:
-        visitor.answer(f"question/{name}", {"answer": value})
+    visitor.answer("question/in_netherlands", {"answer": "yes"})
+    visitor.answer("question/applied_before_nl", {"answer": "yes", "previous_outcome": "rejected"})
     page = Seen(visitor.get("question/appeal"))
     assert page.shows("Raad van State")
     english_only(visitor, page, "No. There is no court case any more, also not at the Council of State (Raad van State)")
@@ -96,10 +95,8 @@ def test_a_daughter_born_here_at_risk_of_fgm_counts_as_new_and_relevant(visitor,
     visitor.answer("list/facts/0/new_since_decision", {"answer": "yes"})
     # The person is asked whom it concerns, as for any fact.
     assert path_of(visitor.location()) == visitor.url("list/facts/0/concerns")
-    visitor.answer("list/facts/0/concerns", {"answer": "group"})
-    visitor.answer("list/facts/0/group", {"answer": "gender"})
-    visitor.answer("list/facts/0/you_belong", {"answer": "yes"})
-    visitor.answer("list/facts/0/note", {"answer": "Daughter born in May"})
+    visitor.answer("list/facts/0/concerns", {"answer": "group", "group": "gender"})
+    visitor.answer("list/facts/0/you_belong", {"answer": "yes", "note": "Daughter born in May"})
     add_document(visitor, 0, "identity", language="nl", received="post")
     finish(visitor)
 
@@ -116,9 +113,9 @@ def test_a_daughter_born_here_at_risk_of_fgm_counts_as_new_and_relevant(visitor,
 
 def test_the_dublin_page_gives_the_inds_condition_not_an_instruction(visitor, say):
     visitor.start()
-    for name, value in [("in_netherlands", "yes"), ("applied_before_nl", "yes"),
-                        ("previous_outcome", "dublin_not_examined")]:
-        visitor.answer(f"question/{name}", {"answer": value})
+    visitor.answer("question/in_netherlands", {"answer": "yes"})
+    visitor.answer("question/applied_before_nl",
+                   {"answer": "yes", "previous_outcome": "dublin_not_examined"})
     assert path_of(visitor.location()) == visitor.url("exit")
     page = Seen(follow(visitor))
     assert page.first("h1").text == norm(say("Your case goes another way (Dublin)"))
@@ -134,10 +131,12 @@ def test_the_dublin_page_gives_the_inds_condition_not_an_instruction(visitor, sa
 
 def test_protection_elsewhere_is_not_covered_but_not_ruled_out(visitor, say):
     visitor.start()
-    for name, value in [("in_netherlands", "yes"), ("applied_before_nl", "yes"),
-                        ("previous_outcome", "rejected"), ("appeal", "none_or_finished"),
-                        ("earlier_repeat_applications", "none"), ("protection_elsewhere", "yes")]:
-        visitor.answer(f"question/{name}", {"answer": value})
+    for name, data in [("in_netherlands", {"answer": "yes"}),
+                       ("applied_before_nl", {"answer": "yes", "previous_outcome": "rejected"}),
+                       ("appeal", {"answer": "none_or_finished"}),
+                       ("earlier_repeat_applications", {"answer": "none"}),
+                       ("circumstances", {"answer": ["protection_elsewhere:yes"]})]:
+        visitor.answer(f"question/{name}", data)
     page = Seen(follow(visitor))
     assert page.first("h1").text == norm(
         say("This check does not cover protection in another European country"))

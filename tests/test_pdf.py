@@ -223,7 +223,7 @@ def test_the_busy_page_carries_retry_after(person):
 
 
 def test_the_lock_is_freed_when_a_pdf_fails(monkeypatch):
-    def fail(html, static_folder):
+    def fail(*_arguments):
         raise RuntimeError("layout failed")
     monkeypatch.setattr(pdf, "write_pdf", fail)
     with pytest.raises(RuntimeError):

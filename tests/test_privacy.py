@@ -78,13 +78,15 @@ def test_a_whole_check_leaves_no_trace_of_the_answers(tmp_path, markers):
             assert markers[field] in review.text, field
 
         # ... a refused note (a hidden direction character) is shown back, not logged ...
-        browser.get("/en/list/facts/0/note")
-        browser.post("/en/list/facts/0/note", {"answer": markers["refused"] + "\u202e"})
+        # (the first fact's note is on its last page, "do you belong to the group?")
+        note_page = "/en/list/facts/0/you_belong"
+        browser.get(note_page)
+        browser.post(note_page, {"answer": "yes", "note": markers["refused"] + "\u202e"})
         assert browser.page.status == 200
         assert markers["refused"] in browser.page.text
         # ... and one far too big to send.
-        browser.get("/en/list/facts/0/note")
-        browser.post("/en/list/facts/0/note", {"answer": markers["refused"] * 2000})
+        browser.get(note_page)
+        browser.post(note_page, {"answer": "yes", "note": markers["refused"] * 2000})
         assert browser.page.status == 413
 
         result = browser.get("/en/result")

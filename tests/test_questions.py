@@ -9,7 +9,8 @@ import re
 import pytest
 
 from tests.pages import Seen, fact_title, label, link_in, norm, path_of, words_in
-from tests.walkers import (ROUTE_OK, Person, add_document, add_fact, finish, follow,
+from tests.walkers import (ROUTE_OK, Person, add_document, add_fact, change_through, finish,
+                           follow,
                            walk_everything, walk_to_facts, walk_to_reasons)
 from wizard import checklist, texts
 from wizard import flow, languages
@@ -30,7 +31,10 @@ def test_the_lists_show_each_item_with_change_and_remove(visitor, say):
     rows = facts.all("div", "summary-row")
     assert [row.text.split(" ")[0] for row in rows] == ["1.", "2."]
     assert norm(say(label(v.FACT_KINDS, "country_change"))) in rows[0].text
-    assert norm(say(label(v.FACT_KINDS, "new_document"))) in rows[1].text
+    # A fact "I have new documents" is named by its document, with its key answers.
+    assert norm(say("New document: %(document)s",
+                    document=say(label(v.DOCUMENT_KINDS, "membership")))) in rows[1].text
+    assert norm(say(label(v.DOCUMENT_FORMS, "original"))) in rows[1].text
     for index, row in enumerate(rows):
         # From the list, Change walks through the item again and comes back to the list.
         assert link_in(row, say("Change")) == visitor.url(f"list/facts/{index}/kind")
@@ -38,10 +42,11 @@ def test_the_lists_show_each_item_with_change_and_remove(visitor, say):
     assert facts.shows(say("Is there anything else new?"))
 
     visitor.answer("list/facts", {"add": "no"})
-    add_document(visitor, 0, "medical_report", fact="1", language="fr")
+    add_document(visitor, 0, "medical_report", fact="0", language="fr", form="photo")
     documents = Seen(visitor.get("list/documents"))
     row, = documents.all("div", "summary-row")
     assert norm(say(label(v.DOCUMENT_KINDS, "medical_report"))) in row.text
+    assert norm(say(label(v.DOCUMENT_FORMS, "photo"))) in row.text
     assert link_in(row, say("Change")) == visitor.url("list/documents/0/kind")
     assert link_in(row, say("Remove")) == visitor.url("list/documents/0/remove")
     assert documents.shows(say("Do you have another document?"))
@@ -50,15 +55,15 @@ def test_the_lists_show_each_item_with_change_and_remove(visitor, say):
 def test_removing_a_fact_asks_first_and_documents_keep_pointing_to_their_fact(visitor, say):
     walk_to_facts(visitor)
     add_fact(visitor, 0, "country_change", concerns="everyone")
-    add_fact(visitor, 1, "new_document")
+    add_fact(visitor, 1, "personal_situation")
     visitor.answer("list/facts", {"add": "no"})
-    # The party card shows the second fact, the new documents.
-    add_document(visitor, 0, "membership", fact="1", language="en")
+    # The letter shows the second fact, the person's own situation.
+    add_document(visitor, 0, "threat", fact="1", language="en")
     finish(visitor)
     shows_question = say("Which new fact does this document show?")
     assert Seen(visitor.get("review")).review_answer(
         say("Document %(number)s", number=1) + ": " + shows_question) == norm(
-        fact_title(say, 2, "new_document"))
+        fact_title(say, 2, "personal_situation"))
 
     # Remove the first fact: the page asks first, and "No" keeps it.
     remove_url = Seen(visitor.get("list/facts")).link(say("Remove"))
@@ -73,21 +78,50 @@ def test_removing_a_fact_asks_first_and_documents_keep_pointing_to_their_fact(vi
     visitor.post_form(remove_url, {"confirm": "yes"})
     facts = Seen(follow(visitor))
     row, = facts.all("div", "summary-row")
-    assert norm(say(label(v.FACT_KINDS, "new_document"))) in row.text
+    assert norm(say(label(v.FACT_KINDS, "personal_situation"))) in row.text
     assert not facts.shows(say(label(v.FACT_KINDS, "country_change")))
 
-    # The party card still shows the new documents, now fact 1.
+    # The letter still shows the person's own situation, now fact 1.
     review = Seen(visitor.get("review"))
     assert review.status == 200
     assert review.review_answer(say("Document %(number)s", number=1) + ": " + shows_question) == norm(
-        fact_title(say, 1, "new_document"))
+        fact_title(say, 1, "personal_situation"))
     sheet = Seen(visitor.get("checklist?lawyer=nl"))
-    assert sheet.shows(fact_title(say, 1, "new_document"))
+    assert sheet.shows(fact_title(say, 1, "personal_situation"))
+
+
+def test_a_new_document_is_asked_inside_its_fact_and_goes_with_it(visitor, say):
+    walk_to_facts(visitor)
+    add_fact(visitor, 0, "new_document", document={"kind": "membership", "language": "other",
+                                                   "translation": "none", "form": "photo"})
+    # No "which fact does this document show?" and no list of other documents:
+    # the only fact is the document itself.
+    visitor.answer("list/facts", {"add": "no"})
+    assert path_of(visitor.location()) == visitor.url("question/lawyer")
+    visitor.answer("question/lawyer", {"answer": "previous_will_help"})
+    review = Seen(follow(visitor))
+    card = say("Fact %(number)s", number=1) + ": "
+    assert review.review_answer(card + say("What document is it?")) == norm(
+        say(label(v.DOCUMENT_KINDS, "membership")))
+    assert review.review_answer(card + say("Do you have the original document?")) == norm(
+        say(label(v.DOCUMENT_FORMS, "photo")))
+    assert not review.shows(say("Which new fact does this document show?"))
+    # The checklist names the fact by its document and asks for its translation.
+    sheet = Seen(visitor.get("checklist?lawyer=en"))
+    assert sheet.shows(say("New document: %(document)s",
+                           document=say(label(v.DOCUMENT_KINDS, "membership"))))
+    # Removing the fact removes its document too.
+    remove_url = visitor.url("list/facts/0/remove?change=1")
+    visitor.get(remove_url)
+    visitor.post_form(remove_url, {"confirm": "yes", "change": "1"})
+    visitor.get("review")
+    assert visitor.page.status_code == 200
+    assert not Seen(visitor.page).shows(say(label(v.DOCUMENT_KINDS, "membership")))
 
 
 def test_removing_a_document_asks_first_and_leaves_the_facts(visitor, say):
     walk_to_facts(visitor)
-    add_fact(visitor, 0, "new_document")
+    add_fact(visitor, 0, "personal_situation")
     visitor.answer("list/facts", {"add": "no"})
     add_document(visitor, 0, "identity", fact="0", language="nl")
     add_document(visitor, 1, "threat", fact="0", language="en")
@@ -106,21 +140,20 @@ def test_removing_a_document_asks_first_and_leaves_the_facts(visitor, say):
 def test_changing_a_fact_to_a_group_asks_the_group_questions_then_returns_to_the_review(
         visitor, say):
     walk_to_facts(visitor)
-    add_fact(visitor, 0, "country_change", concerns="you_personally")
+    add_fact(visitor, 0, "country_change", concerns="you_personally", note="Riots in May")
     finish(visitor)
 
+    # The fact's card has one Change: it walks the fact's pages, each showing its answer.
     concerns = say("Fact %(number)s", number=1) + ": " + say("Whom does it concern?")
     change = Seen(visitor.get("review")).review_rows()
     change_url = [href for key, _, href in change if key == norm(concerns)][0]
-    assert change_url == visitor.url("list/facts/0/concerns?change=1")
+    assert change_url == visitor.url("list/facts/0/kind?change=1")
 
-    visitor.answer(change_url, {"answer": "group"})
-    assert path_of(visitor.location()) == visitor.url("list/facts/0/group?change=1")
-    group_page = Seen(follow(visitor))
-    assert group_page.first("h1").text == norm(say("Which group does it concern?"))
-    visitor.post_form(visitor.url("list/facts/0/group?change=1"), {"answer": "journalist_activist"})
-    assert path_of(visitor.location()) == visitor.url("list/facts/0/you_belong?change=1")
-    visitor.answer("list/facts/0/you_belong?change=1", {"answer": "no"})
+    passed = change_through(visitor, change_url, {"concerns": "group",
+                                                  "group": "journalist_activist",
+                                                  "you_belong": "no"})
+    # The group is chosen under its choice; "do you belong" gets its own page, with the note.
+    assert passed == ["kind", "new_since_decision", "concerns", "you_belong"]
     assert path_of(visitor.location()) == visitor.url("review")
 
     review = Seen(follow(visitor))
@@ -130,6 +163,8 @@ def test_changing_a_fact_to_a_group_asks_the_group_questions_then_returns_to_the
     assert review.review_answer(fact + say("Which group does it concern?")) == norm(
         say(label(v.GROUPS, "journalist_activist")))
     assert review.review_answer(fact + say("Do you belong to this group?")) == norm(say("No"))
+    assert review.review_answer(fact + say("A short note for your lawyer (optional)")) == \
+        "Riots in May"
 
 
 def test_at_the_limit_the_facts_list_says_no_more_can_be_added(visitor, say):
@@ -163,10 +198,11 @@ def test_changing_removal_asks_the_days_then_keeps_every_other_answer(visitor, s
     assert days not in [key for key, _, _ in before]
 
     change_url = [href for key, _, href in before if key == removal][0]
-    visitor.answer(change_url, {"answer": "flight_booked"})
-    # The new branch is asked, in change mode, then back to the review.
-    assert path_of(visitor.location()) == visitor.url("question/departure_in_days?change=1")
-    visitor.answer("question/departure_in_days?change=1", {"answer": "5"})
+    # The days are asked on the same page, under "a flight is booked".
+    page = Seen(visitor.get(change_url))
+    assert page.shows(say("In how many days is the flight?"))
+    visitor.post_form(change_url, {"answer": "flight_booked", "departure_in_days": "5",
+                                   "change": "1"})
     assert path_of(visitor.location()) == visitor.url("review")
 
     after = Seen(follow(visitor))
@@ -175,23 +211,36 @@ def test_changing_removal_asks_the_days_then_keeps_every_other_answer(visitor, s
     unchanged = [(key, value) for key, value, _ in after.review_rows() if key not in (removal, days)]
     assert unchanged == [(key, value) for key, value, _ in before if key != removal]
 
-    # Back to "no": the days answer goes (its branch is gone), nothing else does.
-    visitor.answer(change_url, {"answer": "none"})
+    # Back to "no": the days answer goes (its branch is gone), nothing else does,
+    # even when the days field was still filled in.
+    visitor.get(change_url)
+    visitor.post_form(change_url, {"answer": "none", "departure_in_days": "5", "change": "1"})
     assert path_of(visitor.location()) == visitor.url("review")
     again = Seen(follow(visitor))
     assert [(key, value) for key, value, _ in again.review_rows()] == [
         (key, value) for key, value, _ in before]
+    # The days were really dropped, not just hidden: the field is empty again.
+    assert Seen(visitor.get(change_url)).input_value("departure_in_days") == ""
 
-    # The days were really dropped, not just hidden: a flight booked again
-    # asks them again, with an empty field.
-    visitor.answer(change_url, {"answer": "flight_booked"})
-    assert path_of(visitor.location()) == visitor.url("question/departure_in_days?change=1")
-    assert Seen(follow(visitor)).input_value() == ""
+
+def test_a_follow_up_question_is_needed_only_under_its_choice(visitor, say):
+    walk_to_reasons(visitor)
+    visitor.get("question/applied_before_nl")
+    visitor.post_form(visitor.url("question/applied_before_nl"), {"answer": "yes"})
+    page = Seen(visitor.page)
+    assert page.status == 200
+    assert norm(say("Select how your last application ended")) in page.error_summary()
+    # Days are optional, but what is typed must be a number.
+    visitor.get("question/removal")
+    visitor.post_form(visitor.url("question/removal"),
+                      {"answer": "flight_booked", "departure_in_days": "soon"})
+    assert norm(say("Write the number of days as a whole number, for example 5")) in \
+        Seen(visitor.page).error_summary()
 
 
 def test_changing_a_documents_language_to_another_asks_about_the_translation(visitor, say):
     walk_to_facts(visitor)
-    add_fact(visitor, 0, "new_document")
+    add_fact(visitor, 0, "personal_situation")
     add_document(visitor, 0, "membership", fact="0", language="en")
     finish(visitor)
     document = say("Document %(number)s", number=1) + ": "
@@ -199,10 +248,9 @@ def test_changing_a_documents_language_to_another_asks_about_the_translation(vis
     change_url = [href for key, _, href in rows
                   if key == norm(document + say("In which language is the document written?"))][0]
 
-    visitor.answer(change_url, {"answer": "other"})
+    passed = change_through(visitor, change_url, {"language": "other", "translation": "sworn"})
     # A document in another language needs a translation: the person is asked.
-    assert path_of(visitor.location()) == visitor.url("list/documents/0/translation?change=1")
-    visitor.answer("list/documents/0/translation?change=1", {"answer": "sworn"})
+    assert "translation" in passed
     assert path_of(visitor.location()) == visitor.url("review")
     review = Seen(follow(visitor))
     assert review.review_answer(document + say("Is there a translation of this document?")) == norm(
@@ -217,9 +265,11 @@ def _question_pages():
         if isinstance(step, flow.ListStep):
             pages.append((f"list/{step.name}", step.add_error, "add"))
             for item in step.item_steps:
-                if item.error and item.kind in ("radio", "checkboxes", "fact_choice"):
+                if item.error and item.kind in ("radio", "checkboxes", "fact_choice") \
+                        and item.name not in flow.ITEM_FOLLOW_UPS[step.name] \
+                        and not item.name.startswith(flow.DOCUMENT_PREFIX):
                     pages.append((f"list/{step.name}/0/{item.name}", item.error, "answer"))
-        elif step.kind in ("radio", "checkboxes"):
+        elif step.kind in ("radio", "checkboxes", "checks") and step.name not in flow.PAGE_OF:
             pages.append((f"question/{step.name}", step.error, "answer"))
     return pages
 
@@ -246,8 +296,7 @@ def test_sending_a_question_page_without_an_answer_says_what_to_do(
 
 def test_a_number_of_days_that_is_not_a_number_is_kept_and_explained(visitor, say):
     walk_to_reasons(visitor, removal="none")
-    visitor.answer("question/removal", {"answer": "flight_booked"})
-    visitor.answer("question/departure_in_days", {"answer": "abc"})
+    visitor.answer("question/removal", {"answer": "flight_booked", "departure_in_days": "abc"})
 
     page = Seen(visitor.page)
     assert page.status == 200
@@ -255,13 +304,13 @@ def test_a_number_of_days_that_is_not_a_number_is_kept_and_explained(visitor, sa
     assert page.title.startswith(norm(say("Error:")))
     assert norm(message) in page.error_summary()
     assert page.field_errors() == [norm(say("Error:")) + " " + norm(message)]
-    assert page.input_value() == "abc"
+    assert page.input_value("departure_in_days") == "abc"
 
 
 def test_arabic_indic_digits_for_the_days_are_read_as_a_number(visitor, say):
     walk_to_reasons(visitor, removal="none")
-    visitor.answer("question/removal", {"answer": "flight_booked"})
-    visitor.answer("question/departure_in_days", {"answer": "\u0663"})  # ٣
+    visitor.answer("question/removal", {"answer": "flight_booked",
+                                        "departure_in_days": "\u0663"})  # ٣
     assert path_of(visitor.location()) == visitor.url("question/detained")
     visitor.answer("question/detained", {"answer": "no"})
     visitor.answer("question/reasons", {"answer": ["war_violence"]})
@@ -278,7 +327,8 @@ def test_a_note_that_is_too_long_is_kept_and_explained(visitor, say):
     add_fact(visitor, 0, "country_change", note="Short")
     too_long = "Soldiers came to my village " + "x" * v.MAX_NOTE_LENGTH
 
-    visitor.answer("list/facts/0/note", {"answer": too_long})
+    # The note is asked on the fact's last page, here "whom does it concern?".
+    visitor.answer("list/facts/0/concerns", {"answer": "you_personally", "note": too_long})
     page = Seen(visitor.page)
     assert page.status == 200
     message = say("You wrote %(count)s characters. Write %(max)s characters or fewer.",
@@ -287,7 +337,7 @@ def test_a_note_that_is_too_long_is_kept_and_explained(visitor, say):
     if visitor.lang == "en":
         assert "You wrote 128 characters. Write 100 characters or fewer." in page.error_summary()
     assert page.field_errors() == [norm(say("Error:")) + " " + norm(message)]
-    assert page.input_value() == too_long
+    assert page.input_value("note") == too_long
     # Nothing was silently cut or lost: the earlier note is still there.
     assert "Short" in Seen(visitor.get("list/facts")).all("div", "summary-row")[0].text
 
@@ -296,7 +346,8 @@ def test_a_note_with_a_hidden_direction_character_is_refused_clearly(visitor, sa
     walk_to_facts(visitor)
     add_fact(visitor, 0, "country_change", note="Short")
 
-    visitor.answer("list/facts/0/note", {"answer": "Paid \u202e0001 euro"})
+    visitor.answer("list/facts/0/concerns", {"answer": "you_personally",
+                                             "note": "Paid \u202e0001 euro"})
     page = Seen(visitor.page)
     assert page.status == 200
     message = say("Remove the special or invisible characters from your note")
@@ -369,8 +420,7 @@ def test_detention_is_shown_with_its_own_words(visitor, say):
 
 def expected_way_back(flight_booked):
     """From the review back to the start, page by page, in reverse flow order."""
-    names = [step for step in flow.STEPS
-             if flight_booked or step.name != "departure_in_days"]
+    names = [step for step in flow.STEPS if step.name not in flow.PAGE_OF]
     pages = [("list/" if isinstance(step, flow.ListStep) else "question/") + step.name
              for step in reversed(names)]
     return pages + [""]
@@ -395,7 +445,10 @@ def test_pressing_back_from_the_review_passes_every_question_in_reverse(
 def test_pressing_back_inside_a_fact_or_document_goes_to_the_question_before(
         visitor, list_name):
     walk_everything(visitor)
-    fields = [s.name for s in flow.LISTS[list_name].item_steps]
+    # walk_everything's fact concerns a group; its note is on its last page.
+    fields = {"facts": ["kind", "new_since_decision", "concerns", "you_belong"],
+              "documents": ["kind", "fact", "language", "translation", "form", "received"],
+              }[list_name]
     for before, field in zip([None] + fields, fields):
         page = Seen(visitor.get(f"list/{list_name}/0/{field}"))
         expected = f"list/{list_name}/0/{before}" if before else f"list/{list_name}"

@@ -4,8 +4,10 @@ Used by the tests, and on the command line:
     flask --app app translations check [LANG ...]
     flask --app app translations status
 A catalog passes when every message is translated (no empty, no fuzzy),
-every placeholder and HTML tag of the English text is kept, and no
-translation is simply the English text (except a short reviewed list).
+every placeholder and HTML tag of the English text is kept, no
+translation is simply the English text (except a short reviewed list), and
+each glossary term (wizard/glossary.py) is written the same way wherever the
+English uses it.
 """
 import pathlib
 import re
@@ -26,6 +28,9 @@ SAME_AS_ENGLISH_ALLOWED = {
     "Fact %(number)s: %(kind)s",
     "IND",
     "M35-O",
+    "Dublin",  # glossary terms that are names (wizard/glossary.py)
+    "Ter Apel",
+    "VluchtelingenWerk",
     "LGBTQIA+ people",
 }
 
@@ -83,7 +88,57 @@ def problems(code):
                 found.append(f"{code}: HTML tags differ in {key!r}: {string!r}")
             if string == key and key not in SAME_AS_ENGLISH_ALLOWED:
                 found.append(f"{code}: same as English: {key!r}")
+    found.extend(glossary_problems(code, catalog)[0])
     return found
+
+
+def _translation(message):
+    """A message's translation, or None while it is missing, empty or fuzzy."""
+    if message is None or message.fuzzy:
+        return None
+    strings = _strings(message)
+    return strings[0] if all(s and s.strip() for s in strings) else None
+
+
+def glossary_problems(code, catalog):
+    """(problems, untranslated terms) of one catalog: wherever an English
+    message uses a glossary term, its translation must write the term as the
+    catalog translates the term itself (the same letters, any case; a short
+    term such as "IND" as a whole word). A term not translated yet is skipped:
+    `status` names it."""
+    from wizard import glossary
+
+    messages = {_ids(message)[0]: message for message in catalog if message.id}
+    found, untranslated = [], []
+    for term in glossary.TERMS:
+        wording = _translation(messages.get(term.term))
+        if wording is None:
+            untranslated.append(term.term)
+            continue
+        for key, message in messages.items():
+            if key == term.term or _translation(message) is None:
+                continue
+            if not any(glossary.occurs(term.term, english) for english in _ids(message)):
+                continue
+            for string in _strings(message):
+                if not glossary.occurs(wording, string):
+                    found.append(f"{code}: glossary term {term.term!r} is {wording!r} in this "
+                                 f"language, not written so in {key!r}: {string!r}")
+    return found, untranslated
+
+
+def glossary_status(code):
+    """How many glossary terms one catalog translates, and which it does not yet."""
+    from wizard import glossary
+
+    path = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    untranslated = glossary_problems(code, read(path))[1] if path.exists() else \
+        [term.term for term in glossary.TERMS]
+    done = len(glossary.TERMS) - len(untranslated)
+    if not untranslated:
+        return f"glossary {done}/{done}"
+    named = "none translated yet" if not done else "untranslated: " + "; ".join(untranslated)
+    return f"glossary {done}/{len(glossary.TERMS)} ({named})"
 
 
 def status(code):
@@ -110,9 +165,12 @@ def status_command():
     for language in languages.LANGUAGES:
         if language.code == languages.DEFAULT:  # the source: its messages are the ids
             total = done = len(template_ids())
+            terms = "glossary: the English terms"
         else:
             total, done = status(language.code)
-        click.echo(f"{language.code:6} {language.name:24} {done:4}/{total:<4} {language.review}")
+            terms = glossary_status(language.code)
+        click.echo(f"{language.code:6} {language.name:24} {done:4}/{total:<4} {terms} "
+                   f"{language.review}")
 
 
 @cli.command("check")

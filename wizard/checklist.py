@@ -103,11 +103,48 @@ def test_rows(result):
             for test in v.TESTS]
 
 
-def fact_title(facts, index):
+def fact_kind_text(facts, index, documents=()):
+    """What a fact is: its kind, and for "I have new documents" the document it
+    names ("New document: a membership card"), so the lawyer reads what it is."""
+    fact = facts[index]
+    if fact.get("kind") == "new_document":
+        for document in documents:
+            if document.get("fact") == index and document.get("kind"):
+                return Text(N_("New document: %(document)s"),
+                            document=choice_text(v.DOCUMENT_KINDS, document["kind"]))
+    return choice_text(v.FACT_KINDS, fact.get("kind"))
+
+
+def fact_title(facts, index, documents=()):
     if index is None or not 0 <= index < len(facts):
         return Text(N_("None of them, or not sure"))
     return Text(N_("Fact %(number)s: %(kind)s"), number=index + 1,
-                kind=choice_text(v.FACT_KINDS, facts[index].get("kind")))
+                kind=fact_kind_text(facts, index, documents))
+
+
+def item_summary(list_name, item):
+    """The key answers of one fact or document, for its list page and its card
+    ("Only a photo", "No, there is no translation"). `item`: flow.item_view."""
+    prefix = "document_" if list_name == "facts" else ""
+    lines = []
+    if list_name == "facts":
+        if item.get("kind") == "new_document" and item.get("document_kind"):
+            lines.append(Text(N_("New document: %(document)s"),
+                              document=choice_text(v.DOCUMENT_KINDS, item["document_kind"])))
+        else:
+            lines.append(choice_text(v.FACT_KINDS, item.get("kind")))
+        if item.get("concerns"):
+            lines.append(concerns_text(item))
+    else:
+        lines.append(choice_text(v.DOCUMENT_KINDS, item.get("kind")))
+    if item.get(prefix + "language"):
+        translation = v.settled_translation(item.get(prefix + "language"),
+                                            item.get(prefix + "translation"))
+        lines.append(choice_text(v.TRANSLATIONS, translation) if translation
+                     else choice_text(v.DOCUMENT_LANGUAGES, item[prefix + "language"]))
+    if item.get(prefix + "form"):
+        lines.append(choice_text(v.DOCUMENT_FORMS, item[prefix + "form"]))
+    return lines
 
 
 def concerns_text(fact):
@@ -125,10 +162,12 @@ DocumentRow = namedtuple("DocumentRow", "number kind fact language translation f
 
 
 def fact_rows(answers):
-    return [FactRow(number, choice_text(v.FACT_KINDS, fact.get("kind")),
+    facts = answers.get("facts") or []
+    documents = answers.get("documents") or []
+    return [FactRow(number, fact_kind_text(facts, number - 1, documents),
                     choice_text(v.NEW_SINCE_DECISION, fact.get("new_since_decision")),
                     concerns_text(fact), fact.get("note") or "")
-            for number, fact in enumerate(answers.get("facts") or [], start=1)]
+            for number, fact in enumerate(facts, start=1)]
 
 
 def document_rows(answers):
@@ -138,7 +177,7 @@ def document_rows(answers):
         rows.append(DocumentRow(
             number,
             choice_text(v.DOCUMENT_KINDS, document.get("kind")),
-            fact_title(facts, document.get("fact")),
+            fact_title(facts, document.get("fact"), answers.get("documents") or []),
             choice_text(v.DOCUMENT_LANGUAGES, document.get("language")),
             choice_text(v.TRANSLATIONS, document.get("translation")),
             choice_text(v.DOCUMENT_FORMS, document.get("form")),
@@ -216,6 +255,16 @@ def flight_date(answers, made_on):
     return Text(texts.FLIGHT_DATE, days=days, date=format_date(made_on + datetime.timedelta(days=days)))
 
 
+def before_the_flight(items, answers, made_on):
+    """With a booked flight and its day known, each thing to do carries that
+    deadline: only a complete application stops the departure (seed 004)."""
+    days = answers.get("departure_in_days")
+    if answers.get("removal") != "flight_booked" or days is None:
+        return items
+    day = format_date(made_on + datetime.timedelta(days=days))
+    return [Text(texts.BEFORE_THE_FLIGHT, date=day, task=item) for item in items]
+
+
 Checklist = namedtuple(
     "Checklist",
     "made_on flight for_whom outcome outcome_text outcome_details urgency tests facts documents to_do "
@@ -238,7 +287,7 @@ def build(answers, result, made_on=None):
         tests=test_rows(result),
         facts=fact_rows(answers),
         documents=document_rows(answers),
-        to_do=to_do(answers, result),
+        to_do=before_the_flight(to_do(answers, result), answers, made_on),
         warnings=warnings(answers, result),
         flags=other_flags(result),
         fill_in=[Text(m) for m in texts.FILL_IN_BY_PEN],

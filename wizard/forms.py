@@ -10,7 +10,7 @@ import unicodedata
 from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import InputRequired, StopValidation, ValidationError
 
 from wizard import languages
 from wizard import vocabulary as v
@@ -79,49 +79,92 @@ def whole_days(form, field):
 class QuestionForm(FlaskForm):
     """The base of every question form."""
 
+    class Meta:
+        # CSRFProtect checks the token of every post before the view; the
+        # page writes the one token of the request (macros.html csrf_field),
+        # so the form's own CSRF field would only sign it again (issue 14).
+        csrf = False
 
-def form_class(step, fact_choices=()):
-    """A form class with one field, `answer`, for a flow step."""
-    if step.kind == "fact_choice":
+
+def form_class(fields, fact_choices=()):
+    """The form of one page. `fields`: the page's questions (flow.page_fields or
+    flow.item_page_fields): the first is the field `answer`, each other one is
+    named after its question (a follow-up under one choice, a note)."""
+    fields = tuple(fields)
+    if any(step.kind == "fact_choice" for step in fields):
         # Its choices name the person's own facts: made anew, never kept.
-        return _make_form_class(step, fact_choices)
-    return _form_class_of(step)
+        return _make_form_class(fields, tuple(fact_choices))
+    return _form_class_of(fields)
 
 
 @functools.lru_cache(maxsize=None)
-def _form_class_of(step):
+def _form_class_of(fields):
     # Kept: WTForms prepares a form class on first use, the same every time.
-    return _make_form_class(step, ())
+    return _make_form_class(fields, ())
 
 
-def _make_form_class(step, fact_choices):
+def _make_form_class(fields, fact_choices):
+    main = fields[0]
+    attributes = {"answer": _field(main, fact_choices)}
+    for step in fields[1:]:
+        only_when = main.follow_up[0] if main.follow_up and main.follow_up[1] is step else None
+        attributes[step.name] = _field(step, fact_choices, only_when)
+    return type(f"{main.name.title()}Form", (QuestionForm,), attributes)
+
+
+class OnlyWhen:
+    """A follow-up question counts only when its choice is the page's answer."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __call__(self, form, field):
+        if form.answer.data != self.value:
+            field.errors[:] = []
+            raise StopValidation()
+
+
+def _field(step, fact_choices=(), only_when=None):
     label = _lazy(step.question)
     error = _lazy(step.error)
+    first = [OnlyWhen(only_when)] if only_when else []
     if step.kind == "radio":
-        field = RadioField(label, choices=_choices(step.choices), validate_choice=False,
-                           validators=[InputRequired(message=error),
-                                       OneOf(v.values(step.choices), error)])
-    elif step.kind == "fact_choice":
-        field = RadioField(label, choices=list(fact_choices), validate_choice=False,
-                           validators=[InputRequired(message=error),
-                                       OneOf([value for value, _ in fact_choices], error)])
-    elif step.kind == "checkboxes":
-        field = SelectMultipleField(label, choices=_choices(step.choices), validate_choice=False,
-                                    validators=[OneOf(v.values(step.choices), error)])
-    elif step.kind == "number":
-        field = StringField(label, validators=[whole_days])
-    elif step.kind == "text":
-        field = StringField(label, validators=[
-            short_note,
-            plain_text,
-        ])
-    else:
-        raise ValueError(step.kind)
-    return type(f"{step.name.title()}Form", (QuestionForm,), {"answer": field})
+        return RadioField(label, choices=_choices(step.choices), validate_choice=False,
+                          validators=first + [InputRequired(message=error),
+                                              OneOf(v.values(step.choices), error)])
+    if step.kind == "fact_choice":
+        return RadioField(label, choices=list(fact_choices), validate_choice=False,
+                          validators=first + [InputRequired(message=error),
+                                              OneOf([value for value, _ in fact_choices], error)])
+    if step.kind == "checkboxes":
+        return SelectMultipleField(label, choices=_choices(step.choices), validate_choice=False,
+                                   validators=first + [OneOf(v.values(step.choices), error)])
+    if step.kind == "checks":
+        return SelectMultipleField(label, choices=_choices(step.choices), validate_choice=False,
+                                   validators=[OneOf(v.values(step.choices), error),
+                                               checks_make_sense])
+    if step.kind == "number":
+        return StringField(label, validators=first + [whole_days])
+    if step.kind == "text":
+        return StringField(label, validators=first + [short_note, plain_text])
+    raise ValueError(step.kind)
+
+
+def checks_make_sense(form, field):
+    """"None of these" stands alone, and one question gets one answer."""
+    ticked = field.data or []
+    if "none" in ticked and len(ticked) > 1:
+        raise ValidationError(lazy_gettext(
+            "Select “None of these” only if nothing else applies to you"))
+    questions = [value.split(":")[0] for value in ticked]
+    if len(set(questions)) != len(questions):
+        raise ValidationError(lazy_gettext(
+            "Select either that you have protection in another EU country, or that you are not sure"))
 
 
 def to_answer(step, data):
-    """The form's data as the answer contract wants it."""
+    """The form's data as the answer contract wants it ("checks": a dict of the
+    page's questions and their answers)."""
     if step.kind == "number":
         text = (data or "").strip()
         return int(text) if text else None
@@ -132,11 +175,23 @@ def to_answer(step, data):
     if step.kind == "checkboxes":
         # Keep the order of the vocabulary, not of the post.
         return [value for value in v.values(step.choices) if value in data]
+    if step.kind == "checks":
+        answers = {value.split(":")[0]: "no" for value in v.values(step.choices) if value != "none"}
+        answers.update(value.split(":") for value in data if value != "none")
+        return answers
     return data
 
 
 def to_form_data(step, answer):
     """An answer as the form field wants it, to show what was chosen before."""
+    if step.kind == "checks":
+        # `answer`: all the answers; ticked is what is not "no"; "none" when all are "no".
+        ticked = [value for value in v.values(step.choices)
+                  if ":" in value and answer.get(value.split(":")[0]) == value.split(":")[1]]
+        questions = {value.split(":")[0] for value in v.values(step.choices) if ":" in value}
+        if not ticked and all(answer.get(name) == "no" for name in questions):
+            return ["none"]
+        return ticked
     if answer is None:
         return "none" if step.kind == "fact_choice" else None
     if step.kind in ("number", "fact_choice"):

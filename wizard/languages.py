@@ -8,7 +8,23 @@ from collections import namedtuple
 
 from wizard.messages import N_
 
-Language = namedtuple("Language", "code name direction review")
+AUDIO_RECORDED = "recorded"
+AUDIO_COMPUTER = "computer voice"
+
+
+class Language(namedtuple("Language", "code name direction review voice recorded",
+                          defaults=(None, False))):
+    """`voice`: the espeak-ng voice (`espeak-ng --voices`) that reads the pages
+    aloud, or None; `recorded`: a native speaker recorded every message
+    (README "Listening"). None is recorded today."""
+
+    @property
+    def audio(self):
+        """Which audio this language has, honestly: "recorded", "computer voice" or None."""
+        if self.recorded:
+            return AUDIO_RECORDED
+        return AUDIO_COMPUTER if self.voice else None
+
 
 # English is the source language: its texts are the message ids.
 REVIEW_SOURCE = "source"
@@ -21,26 +37,36 @@ REVIEW_TEXT = {
 
 # Each under its own name, in its own script (DESIGN.md §6). Dari's
 # catalog is fa_AF (Babel rejects prs), Kurmanji's is ku (not kmr).
+# `voice`: checked with `espeak-ng --voices` (espeak-ng 1.51, Debian 12).
+# It has no voice for Pashto, Sorani, Tigrinya or Somali: those pages have
+# no Listen control. Dari has none of its own; it is read with the Iranian
+# Persian voice ("fa"), and the control says so (wizard/views/audio.py):
+# the script and most words are the same and Dari speakers widely follow
+# Iranian Persian, but the accent and some words differ; a Dari speaker's
+# recordings (RECORDED_AUDIO_DIR/fa_AF/) replace it message by message.
 LANGUAGES = (
-    Language("nl", "Nederlands", "ltr", REVIEW_MACHINE),
-    Language("en", "English", "ltr", REVIEW_SOURCE),
-    Language("ar", "العربية", "rtl", REVIEW_MACHINE),
-    Language("fa", "فارسی", "rtl", REVIEW_MACHINE),
-    Language("fa_AF", "دری", "rtl", REVIEW_MACHINE),
+    Language("nl", "Nederlands", "ltr", REVIEW_MACHINE, voice="nl"),
+    Language("en", "English", "ltr", REVIEW_SOURCE, voice="en-gb"),
+    Language("ar", "العربية", "rtl", REVIEW_MACHINE, voice="ar"),
+    Language("fa", "فارسی", "rtl", REVIEW_MACHINE, voice="fa"),
+    Language("fa_AF", "دری", "rtl", REVIEW_MACHINE, voice="fa"),
     Language("ps", "پښتو", "rtl", REVIEW_MACHINE),
     Language("ckb", "کوردیی ناوەندی", "rtl", REVIEW_MACHINE),
-    Language("ku", "Kurmancî", "ltr", REVIEW_MACHINE),
-    Language("ur", "اردو", "rtl", REVIEW_MACHINE),
+    Language("ku", "Kurmancî", "ltr", REVIEW_MACHINE, voice="ku"),
+    Language("ur", "اردو", "rtl", REVIEW_MACHINE, voice="ur"),
     Language("ti", "ትግርኛ", "ltr", REVIEW_MACHINE),
-    Language("am", "አማርኛ", "ltr", REVIEW_MACHINE),
+    Language("am", "አማርኛ", "ltr", REVIEW_MACHINE, voice="am"),
     Language("so", "Soomaali", "ltr", REVIEW_MACHINE),
-    Language("tr", "Türkçe", "ltr", REVIEW_MACHINE),
-    Language("fr", "Français", "ltr", REVIEW_MACHINE),
-    Language("es", "Español", "ltr", REVIEW_MACHINE),
-    Language("ru", "Русский", "ltr", REVIEW_MACHINE),
-    Language("uk", "Українська", "ltr", REVIEW_MACHINE),
-    Language("ka", "ქართული", "ltr", REVIEW_MACHINE),
+    Language("tr", "Türkçe", "ltr", REVIEW_MACHINE, voice="tr"),
+    Language("fr", "Français", "ltr", REVIEW_MACHINE, voice="fr-fr"),
+    Language("es", "Español", "ltr", REVIEW_MACHINE, voice="es"),
+    Language("ru", "Русский", "ltr", REVIEW_MACHINE, voice="ru"),
+    Language("uk", "Українська", "ltr", REVIEW_MACHINE, voice="uk"),
+    Language("ka", "ქართული", "ltr", REVIEW_MACHINE, voice="ka"),
 )
+
+# A voice that is not the language's own: the control names it.
+BORROWED_VOICE = {"fa_AF": N_("computer voice, with an Iranian Persian accent")}
 
 BY_CODE = {language.code: language for language in LANGUAGES}
 CODES = tuple(BY_CODE)

@@ -46,18 +46,19 @@ def available():
         ctypes.util.find_library(name) for name in SYSTEM_LIBRARIES)
 
 
-def render(html, static_folder):
-    """Tagged PDF bytes for a rendered checklist page; Busy while another
-    PDF is being made in this worker."""
+def render(html, static_folder, attachments=()):
+    """Tagged PDF bytes for a rendered checklist page, with `attachments`
+    (name, bytes, description) embedded as files; Busy while another PDF is
+    being made in this worker."""
     if not ONE_AT_A_TIME.acquire(blocking=False):
         raise Busy()
     try:
-        return write_pdf(html, static_folder)
+        return write_pdf(html, static_folder, attachments)
     finally:
         ONE_AT_A_TIME.release()
 
 
-def write_pdf(html, static_folder):
+def write_pdf(html, static_folder, attachments=()):
     import weasyprint
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -76,7 +77,12 @@ def write_pdf(html, static_folder):
     # (/Lang) and title come from the page's <html lang> and <title>. Plain
     # tags rather than the "pdf/ua-1" variant, which would claim a
     # conformance that no validator here has checked.
-    return document.write_pdf(pdf_tags=True)
+    # The hand-over file (wizard/handover.py) rides along as an embedded file:
+    # "Data", the PDF's relationship for the data behind what the page shows.
+    files = [weasyprint.Attachment(string=content, name=name, description=description,
+                                   relationship="Data")
+             for name, content, description in attachments]
+    return document.write_pdf(pdf_tags=True, attachments=files)
 
 
 def static_file(url, static_folder):

@@ -37,6 +37,7 @@ FLAGS = (
     "protection_elsewhere_unsure",
     "previous_withdrawn_by_you",
     "later_repeat_application",
+    "later_repeat_unsure",
     "dublin_report_ter_apel",
     "no_documents",
     "children_included",
@@ -288,6 +289,7 @@ def flags(answers):
         # Seed 004: after repeatedly incomplete applications the time to complete
         # may be only 4 hours (research, DT&V: after earlier repeat applications).
         "later_repeat_application": answers["earlier_repeat_applications"] == "one_or_more",
+        "later_repeat_unsure": answers["earlier_repeat_applications"] == "unsure",
         "dublin_report_ter_apel": answers["previous_outcome"] == "dublin_not_examined",
         "no_documents": bool(answers["facts"]) and not answers["documents"],
         # Seed 002: each child's own reasons must be told; Nidos is the guardian

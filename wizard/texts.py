@@ -43,6 +43,10 @@ FLAG_TEXT = {
         "only 4 hours, not one week, to complete it. Under the EU rules you may also lose the "
         "right to stay in the Netherlands during the procedure. Have everything ready before "
         "you apply."),
+    "later_repeat_unsure": N_(
+        "You are not sure whether you made a repeat application before. Tell your lawyer: after "
+        "an earlier repeat application you may get only 4 hours, not one week, to complete "
+        "your application."),
     "dublin_report_ter_apel": N_(
         "The IND did not look at your reasons because another EU country was responsible "
         "(Dublin). The IND's website says: report at Ter Apel without the repeat application "
@@ -222,6 +226,7 @@ PROCEDURE_DATES = N_(
 CHECKED_ON = N_("The legal information in this check was last checked on %(date)s.")
 OUT_OF_DATE = N_("This information may be out of date. Ask your lawyer.")
 # The day of a booked flight, counted from the day the checklist is made.
+BEFORE_THE_FLIGHT = N_("Before the flight on %(date)s: %(task)s")
 FLIGHT_DATE = N_("Days until the flight: %(days)s. The date of the flight: %(date)s.")
 FOR_APPEAL_LAWYER = N_("Bring this checklist to the lawyer of your court case (appeal).")
 

@@ -52,6 +52,21 @@ APPEAL = (
 EARLIER_REPEAT_APPLICATIONS = (
     Choice("none", N_("No. This would be my first repeat application")),
     Choice("one_or_more", N_("Yes. I made one or more repeat applications before")),
+    Choice("unsure", N_("I am not sure")),
+)
+
+# "Does any of this apply to you?": each choice is "question:answer" for one
+# of three rarely-yes questions; what is not ticked is "no". "none" stands alone.
+CIRCUMSTANCES = (
+    Choice("protection_elsewhere:yes", N_("I have protection (asylum) in another EU country")),
+    Choice("protection_elsewhere:unsure",
+           N_("I may have protection in another EU country, but I am not sure")),
+    Choice("ukraine_temporary_protection:yes",
+           N_("I have temporary protection in the Netherlands as a refugee from Ukraine")),
+    Choice("returned_home:yes",
+           N_("Since the rejection, I went back to my own country, and I can prove it"),
+           N_("For example with stamps in your passport. Your lawyer needs to know.")),
+    Choice("none", N_("None of these")),
 )
 
 REMOVAL = (

@@ -4,6 +4,8 @@ start with the language, /<language:lang>/… (the converter is in wizard/i18n.p
     questions.py    one question per page, the add-another lists, removing an item
     finish.py       check your answers, the exit page, the result, the checklist and its PDF
     fixed_pages.py  the start page, begin, sources, erase, and the kiosk's wipe
+    leave.py        "Leave this page": erase at once and open a neutral site
+    handover.py     continue from the checklist PDF (its attached answers.json)
     context.py      what every template is given, and the address of a flow page
 
 The language choice at / has no language: it is on the app (app.py), and the
@@ -25,7 +27,8 @@ def add_language(endpoint, values):
         values["lang"] = g.lang
 
 
-from wizard.views import context, finish, fixed_pages, questions  # noqa: E402,F401 (the routes)
+from wizard.views import context, finish, fixed_pages, glossary, handover, leave, questions  # noqa: E402,F401 (the routes)
+from wizard.views import audio  # noqa: E402,F401 (the Listen control's audio)
 
 
 def register(app):

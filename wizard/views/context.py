@@ -26,6 +26,7 @@ def page_context():
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "kiosk_warning": current_app.config["KIOSK_WARNING_SECONDS"],
         "sources": SOURCES,
+        "contacts": current_app.extensions["contacts"],  # "Who can help" (wizard/contacts.py)
     }
 
 

@@ -5,7 +5,7 @@ import datetime
 from flask import Response, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from wizard import checklist, flow, languages, pdf, rules, session_answers, texts
+from wizard import checklist, flow, handover, languages, pdf, rules, session_answers, texts
 from wizard import vocabulary as v
 from wizard.forms import LawyerLanguageForm
 from wizard.i18n import translate
@@ -17,31 +17,49 @@ from wizard.views.context import assess_partial, page_url
 def review():
     answers = complete_answers()
     walk = session_answers.walk(answers)
-    return render_template("review.html", rows=review_rows(answers), sections=flow.SECTIONS,
+    rows, cards = review_rows(answers)
+    return render_template("review.html", rows=rows, cards=cards, sections=flow.SECTIONS,
                            back_url=page_url(walk.before(flow.Page("review"))))
 
 
 def review_rows(answers):
-    """"Check your answers", built from the flow: each row with its Change link."""
-    rows = []
+    """"Check your answers", built from the flow: the rows of single questions,
+    each with its Change link, and one card per fact and document (GOV.UK
+    summary card: its answers, one Change and one Remove)."""
+    rows, cards = [], {}
     facts = answers.get("facts") or []
+    documents = answers.get("documents") or []
     for section, question_text, step, value, page, number in flow.review_rows(answers):
         if value is None and isinstance(step, flow.ListStep):
             shown = [gettext("No")]
         elif step.kind == "checkboxes":
             shown = [gettext(v.label(step.choices, item)) for item in value or []]
         elif step.kind == "fact_choice":
-            shown = [translate(checklist.fact_title(facts, value))]
+            shown = [translate(checklist.fact_title(facts, value, documents))]
         elif step.kind in ("number", "text"):
             shown = [str(value) if value not in (None, "") else gettext("Not given")]
         else:
             shown = [gettext(v.label(step.choices, value))]
         question = gettext(question_text)
-        if number:
-            question = gettext(flow.LISTS[page.name].item_label, number=number) + ": " + question
-        rows.append({"section": section, "key": question, "value": shown,
-                     "actions": [(gettext("Change"), page_url(page, True), question)]})
-    return rows
+        if number is None:
+            rows.append({"section": section, "key": question, "value": shown,
+                         "actions": [(gettext("Change"), page_url(page, True), question)]})
+            continue
+        list_step = flow.LISTS[page.name]
+        card = cards.get((page.name, page.index))
+        if card is None:
+            title = gettext(list_step.item_label, number=number)
+            item = flow.item_view(answers, page.name, page.index)
+            first = flow.item_pages(page.name, item, answers)[0]
+            card = cards[(page.name, page.index)] = {
+                "section": section, "title": title, "rows": [],
+                "actions": [
+                    (gettext("Change"), url_for("wizard.item", name=page.name, index=page.index,
+                                                field=first, change=1), title),
+                    (gettext("Remove"), url_for("wizard.remove", name=page.name, index=page.index,
+                                                change=1), title)]}
+        card["rows"].append({"key": question, "value": shown, "actions": []})
+    return rows, list(cards.values())
 
 
 @pages.route("/exit", endpoint="exit")
@@ -112,5 +130,7 @@ def checklist_pdf():
         abort(404)
     answers = complete_answers()
     html = render_checklist(answers, for_pdf=True)
-    return Response(pdf.render(html, current_app.static_folder), mimetype="application/pdf",
+    return Response(pdf.render(html, current_app.static_folder,
+                               attachments=[handover.attachment(answers)]),
+                    mimetype="application/pdf",
                     headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})

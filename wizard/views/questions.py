@@ -4,7 +4,7 @@ from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from markupsafe import Markup
 
-from wizard import flow, session_answers
+from wizard import checklist, flow, session_answers
 from wizard.checklist import fact_title
 from wizard.forms import (NONE_OF_THEM, AddAnotherForm, RemoveForm, form_class, to_answer,
                           to_form_data)
@@ -14,6 +14,8 @@ from wizard.state import StateTooLarge
 from wizard.views import pages
 from wizard.views.context import is_changing, page_url
 
+DOCUMENTS_FULL = lazy_gettext(
+    "There is no more room for documents. Remove a document, or tell your lawyer about this one.")
 STATE_FULL = lazy_gettext(
     "There is no more room to keep your answers. Make a note shorter, or leave it out.")
 
@@ -31,17 +33,42 @@ def question(name):
     walk = session_answers.walk(answers)
     if not flow.applies(step, answers):
         return redirect(page_url(walk.missing or flow.Page("review")))
+    if name in flow.PAGE_OF:
+        # Asked on another question's page (a follow-up, "Does any of this apply?").
+        return redirect(page_url(flow.Page("question", flow.PAGE_OF[name]), is_changing()))
     page = flow.Page("question", name)
-    form = form_class(step)(data={"answer": to_form_data(step, answers.get(name))}
-                            if request.method == "GET" else None)
-    if step.kind == "number" and "keypad" in request.form:
-        # No typing needed, and it works without JavaScript.
-        form.answer.data = press_key(request.form.get("answer", ""), request.form["keypad"])
-        return render_question(step, form, page, walk)
+    fields = flow.page_fields(step)
+    form = form_class(fields)(data=form_data(fields, answers) if request.method == "GET" else None)
+    number = next((name for name, s in form_fields(fields) if s.kind == "number"), None)
+    if number and "keypad" in request.form:
+        # Kiosk: no typing needed, and it works without JavaScript.
+        form[number].data = press_key(request.form.get(number, ""), request.form["keypad"])
+        return render_question(fields, form, page, walk)
     if form.validate_on_submit():
-        answers[name] = to_answer(step, form.answer.data)
-        return save_and_go_on(form.answer, walk, page) or render_question(step, form, page, walk)
-    return render_question(step, form, page, walk)
+        for field_name, field_step in form_fields(fields):
+            data = form[field_name].data
+            if field_step.kind == "checks":
+                answers.update(to_answer(field_step, data))
+            else:
+                answers[field_step.name] = to_answer(field_step, data)
+        return save_and_go_on(form.answer, walk, page) or render_question(fields, form, page, walk)
+    return render_question(fields, form, page, walk)
+
+
+def form_fields(fields):
+    """(form field name, question) of a page's questions."""
+    return [("answer", fields[0])] + [(step.name, step) for step in fields[1:]]
+
+
+def form_data(fields, container):
+    """What the page's form shows of the answers given before."""
+    data = {}
+    for field_name, step in form_fields(fields):
+        if step.kind == "checks":
+            data[field_name] = to_form_data(step, container)
+        elif step.name in container:
+            data[field_name] = to_form_data(step, container[step.name])
+    return data
 
 
 def press_key(text, key):
@@ -69,9 +96,13 @@ def save_and_go_on(field, walk, page, confirmed=None):
     return redirect(page_url(following, is_changing() and following.kind != "review"))
 
 
-def render_question(step, form, page, walk, item_number=None, list_step=None):
+def render_question(fields, form, page, walk, item_number=None, list_step=None):
+    step = fields[0]
+    follow_up = step.follow_up[1] if step.follow_up else None
     return render_template(
-        "question.html", step=step, form=form, changing=is_changing(),
+        "question.html", step=step, form=form,
+        fields=[(name, s) for name, s in form_fields(fields)[1:] if s is not follow_up],
+        changing=is_changing(),
         back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
         item_label=gettext(list_step.item_label, number=item_number) if list_step else None,
         progress=flow.progress(step.section),
@@ -109,18 +140,17 @@ def item_list(name):
 
 
 def list_rows(list_step, answers):
-    """The summary rows of a list page: each item, with Change (or Finish) and Remove."""
+    """The summary rows of a list page: each item with its key answers, and
+    Change (or Finish) and Remove."""
     rows = []
-    for index, item in enumerate(answers.get(list_step.name) or []):
-        number = index + 1
-        missing = flow.missing_item_field(list_step.name, item, answers)
-        kind = gettext(list_step.item_kind_label(item) or "Not answered")
-        note = item.get("note")
+    for number, (index, item) in enumerate(flow.listed_items(answers, list_step.name), 1):
+        missing = flow.missing_item_page(list_step.name, item, answers)
         finish_or_change = (gettext("Finish"), missing) if missing else \
             (gettext("Change"), list_step.item_steps[0].name)
         rows.append({
             "key": Markup("<bdi>%s.</bdi>") % number,
-            "value": [Markup("%s – <bdi>%s</bdi>") % (kind, note) if note else kind],
+            "value": [translate(line) for line in checklist.item_summary(list_step.name, item)]
+            + ([Markup("<bdi>%s</bdi>") % item["note"]] if item.get("note") else []),
             "tag": gettext("Not finished") if missing else None,
             "actions": [
                 (finish_or_change[0], url_for("wizard.item", name=list_step.name, index=index,
@@ -141,34 +171,46 @@ def item(name, index, field):
         return redirect(url_for("wizard.item_list", name=name))
     if index == len(items) and len(items) >= list_step.limit:
         return redirect(url_for("wizard.item_list", name=name))
-    current = items[index] if index < len(items) else {}
+    current = flow.item_view(answers, name, index)
     try:
         step = flow.item_step(name, field)
     except KeyError:
         abort(404)
+    page_field = flow.item_page_of(name, current, answers, field)
+    if page_field != field:
+        return redirect(url_for("wizard.item", name=name, index=index, field=page_field,
+                                **({"change": 1} if is_changing() else {})))
     if not flow.applies(step, answers, current):
         return redirect(url_for("wizard.item_list", name=name))
     walk = session_answers.walk(answers)
     page = flow.Page("item", name, index, field)
-    form = form_class(step, fact_choices(step, answers))(
-        data={"answer": to_form_data(step, current.get(field))}
-        if request.method == "GET" and field in current else None)
+    fields = flow.item_page_fields(name, current, answers, field)
+    form = form_class(fields, fact_choices(fields, answers, current))(
+        data=form_data(fields, current) if request.method == "GET" else None)
     if form.validate_on_submit():
         if index == len(items):
-            items.append(current)
-        current[field] = to_answer(step, form.answer.data)
-        done = save_and_go_on(form.answer, walk, page)
-        if done:
-            return done
-    return render_question(step, form, page, walk, item_number=index + 1, list_step=list_step)
+            items.append({})
+        try:
+            for field_name, field_step in form_fields(fields):
+                flow.store(answers, name, index, field_step.name,
+                           to_answer(field_step, form[field_name].data))
+        except flow.ListFull:
+            form.answer.errors = list(form.answer.errors) + [DOCUMENTS_FULL]
+        else:
+            done = save_and_go_on(form.answer, walk, page)
+            if done:
+                return done
+    return render_question(fields, form, page, walk, item_number=index + 1, list_step=list_step)
 
 
-def fact_choices(step, answers):
-    """The person's own facts, for "which new fact does this document show?"."""
-    if step.kind != "fact_choice":
+def fact_choices(fields, answers, document):
+    """The person's own facts, for "which new fact does this document show?":
+    the facts a document of the other documents can show."""
+    if not any(step.kind == "fact_choice" for step in fields):
         return ()
-    choices = [(str(i), translate(fact_title(answers["facts"], i)))
-               for i in range(len(answers.get("facts") or []))]
+    facts = answers.get("facts") or []
+    choices = [(str(i), translate(fact_title(facts, i))) for i, fact in enumerate(facts)
+               if fact.get("kind") != "new_document" or document.get("fact") == i]
     return choices + [("none", gettext(NONE_OF_THEM))]
 
 
@@ -179,12 +221,15 @@ def remove(name, index):
     items = answers.get(name) or []
     if not 0 <= index < len(items):
         return redirect(url_for("wizard.item_list", name=name))
+    # From "Check your answers" (change=1) the person goes back there.
+    back = url_for("wizard.review") if is_changing() else url_for("wizard.item_list", name=name)
     form = RemoveForm()
     if form.validate_on_submit():
         if form.confirm.data == "yes":
             flow.remove_item(answers, name, index)
             session_answers.save(answers)
-        return redirect(url_for("wizard.item_list", name=name))
-    return render_template("remove.html", form=form, index=index,
-                           summary=Text(list_step.item_kind_label(items[index]) or "Not answered"),
-                           back_url=url_for("wizard.item_list", name=name))
+        return redirect(page_url(session_answers.walk(answers).missing or flow.Page("review"))
+                        if is_changing() else back)
+    summary = checklist.item_summary(name, flow.item_view(answers, name, index))[0]
+    return render_template("remove.html", form=form, index=index, summary=summary,
+                           changing=is_changing(), back_url=back)

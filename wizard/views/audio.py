@@ -1,0 +1,162 @@
+"""Listening: the address of a page's (or section's) audio for the "Listen"
+control (templates/audio_macros.html), and the route that serves it.
+
+The address names the page or section and carries a hash of what it reads,
+so the browser may keep it for a year. The route builds what it reads
+itself, from the flow (questions) or the person's result (sections), and
+answers only when the hash matches: no address makes it read anything but
+the catalog's messages. See wizard/audio.py and README "Listening".
+"""
+import datetime
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from collections import namedtuple
+
+from flask import Response, abort, current_app, g, request, url_for
+
+from wizard import audio, checklist, flow, languages, rules, session_answers
+from wizard.i18n import request_translations
+from wizard.views import pages
+
+YEAR_S = 365 * 24 * 60 * 60
+PAGES_WITH_SECTIONS = {"result": audio.result_sections, "checklist": audio.checklist_sections}
+
+# What the "Listen" macro is given: an id for its label, the address, and
+# the words that say it is a computer voice (None when it is all recorded).
+Listen = namedtuple("Listen", "id url computer")
+
+
+@functools.lru_cache(maxsize=1)
+def tools_installed():
+    """espeak-ng and lame (Debian packages espeak-ng, lame): without them, no control."""
+    return bool(shutil.which(audio.ESPEAK) and shutil.which(audio.LAME))
+
+
+def maker():
+    found = current_app.extensions.get("nfc_audio")
+    if found is None:
+        cache_dir = current_app.config.get("AUDIO_CACHE_DIR") or os.path.join(
+            tempfile.gettempdir(), "new-facts-check-audio")
+        found = current_app.extensions["nfc_audio"] = audio.Maker(
+            cache_dir, slots=int(current_app.config.get("AUDIO_MAX_GENERATIONS", 2)))
+    return found
+
+
+def page_plan(messages):
+    """The parts that read `messages` in this request's language, or None."""
+    language = languages.get(g.get("lang") or languages.DEFAULT)
+    if not tools_installed() or not messages:
+        return None
+    return audio.plan(messages, request_translations().ugettext, language.code, language.voice,
+                      current_app.config.get("RECORDED_AUDIO_DIR"))
+
+
+def listen_for(plan, kind, part):
+    if plan is None:
+        return None
+    digest = audio.digest(plan, current_app.secret_key.encode("utf-8")
+                          if isinstance(current_app.secret_key, str) else current_app.secret_key,
+                          g.lang, kind, part)
+    computer = None
+    if plan.computer:
+        computer = languages.BORROWED_VOICE.get(g.lang, audio.N_("computer voice"))
+    return Listen(f"{kind}-{part}".replace(".", "-").replace("+", "-"),
+                  url_for("wizard.listen", kind=kind, part=part, digest=digest), computer)
+
+
+# --- for the templates ---------------------------------------------------------------
+
+def question_messages(kind, part):
+    """What a question page reads, from its address ("question", "removal")
+    or ("item", "facts.kind+note"); None for an address the flow does not know."""
+    steps = audio.steps_at(kind, part)
+    if not steps:
+        return None
+    messages = []
+    for step in steps:
+        messages += audio.step_texts(step)
+    return messages
+
+
+@pages.app_template_global()
+def question_audio(step, fields=()):
+    """The Listen control of a question page: its question (`step`, with its
+    follow-up) and the other questions asked on it (`fields`: (name, step))."""
+    address = audio.page_address(step, [other for _name, other in fields or ()])
+    if address is None:
+        return None
+    return listen_for(page_plan(question_messages(*address)), *address)
+
+
+@pages.app_template_global()
+def list_audio(list_step, with_hint=True):
+    """The Listen control of an add-another list page ("Is there anything new?")."""
+    part = f"{list_step.name}.{'first' if with_hint else 'another'}"
+    return listen_for(page_plan(list_messages(part)), "list", part)
+
+
+def list_messages(part):
+    name, _dot, which = part.partition(".")
+    list_step = flow.LISTS.get(name)
+    if list_step is None or which not in ("first", "another"):
+        return None
+    question = list_step.empty_question if which == "first" else list_step.another_question
+    return audio.list_texts(list_step, question, with_hint=which == "first")
+
+
+@pages.app_template_global()
+def section_audio(page, sheet, section):
+    """The Listen control of one section of the result or the checklist."""
+    found = g.get("nfc_audio_sections")
+    if found is None or found[0] is not sheet:
+        found = g.nfc_audio_sections = (sheet, dict(PAGES_WITH_SECTIONS[page](sheet)))
+    return listen_for(page_plan(found[1].get(section)), page, section)
+
+
+# --- the audio ---------------------------------------------------------------------
+
+def section_messages(page, section):
+    """A section of this person's result or checklist (read from the state,
+    like the page), or None when there is no result yet."""
+    answers = session_answers.load()
+    if not answers or session_answers.walk(answers).missing:
+        return None
+    sheet = checklist.build(answers, rules.assess(answers), datetime.date.today())
+    return dict(PAGES_WITH_SECTIONS[page](sheet)).get(section)
+
+
+@pages.route("/listen/<any(question, item, list, result, checklist):kind>/<part>/<digest>.mp3")
+def listen(kind, part, digest):
+    if kind in PAGES_WITH_SECTIONS:
+        messages = section_messages(kind, part)
+    elif kind == "list":
+        messages = list_messages(part)
+    else:
+        messages = question_messages(kind, part)
+    plan = page_plan(messages)
+    found = listen_for(plan, kind, part)
+    # Only the address the page names: a changed text or voice has a new one.
+    if found is None or found.url != request.path:
+        abort(404)
+    try:
+        body = maker().audio(plan)
+    except audio.Busy:
+        return Response("busy, try again in a moment\n", 503, mimetype="text/plain",
+                        headers={"Retry-After": str(audio.RETRY_AFTER_S)})
+    except (subprocess.SubprocessError, OSError):
+        # The endpoint only: never what is read (it could name a result).
+        current_app.logger.exception("Could not make the audio of %s", kind)
+        return Response("the audio could not be made\n", 503, mimetype="text/plain",
+                        headers={"Retry-After": str(audio.RETRY_AFTER_S)})
+    response = Response(body, mimetype="audio/mpeg")
+    # A section is read from the person's state: kept in their browser only.
+    response.cache_control.public = kind not in PAGES_WITH_SECTIONS
+    response.cache_control.private = kind in PAGES_WITH_SECTIONS
+    response.cache_control.max_age = YEAR_S
+    response.cache_control.immutable = True
+    response.set_etag(digest)
+    # Phones (iOS Safari) ask for ranges of a sound before they play it.
+    return response.make_conditional(request, accept_ranges=True, complete_length=len(body))

@@ -1,0 +1,71 @@
+"""Two template globals made cheap (issue 14, "cheaper pages"): measured
+with bench/profile_pages.py, they cost a fifth of the question page.
+
+- csrf_token(): Flask-WTF signs the person's session token anew on every
+  page (itsdangerous: key derivation, JSON, HMAC, base64; 100-200 µs). The
+  signed token is the same whenever it is made (WTF_CSRF_TIME_LIMIT is
+  None: the state's own expiry bounds it), so it is signed once per
+  process for each session token, and kept for the request in g as
+  Flask-WTF keeps it: every form of a page, the kiosk's links and any
+  generate_csrf() share one token. CSRFProtect checks it on every post,
+  as before.
+- url_for('static', filename=...): the address with the file's version
+  (a hash of its content, app.py) costs a Werkzeug URL build and a stat
+  of the file, three times a page. The files do not change while a
+  production worker runs, so each address is built once per process. In
+  debug mode, or with TEMPLATES_AUTO_RELOAD, it is built every time, so
+  an edited file gets its new address at once.
+"""
+import functools
+
+from flask import current_app, g, has_request_context, request, session
+from flask_wtf.csrf import generate_csrf
+from itsdangerous import URLSafeTimedSerializer
+
+# Session tokens of the people seen lately, with their signed tokens (a
+# random value each, never an answer; about 150 B each).
+SIGNED_TOKENS_KEPT = 2048
+
+
+@functools.lru_cache(maxsize=SIGNED_TOKENS_KEPT)
+def _signed(secret_key, raw_token):
+    # Exactly what flask_wtf.csrf.generate_csrf signs, so validate_csrf reads it.
+    return URLSafeTimedSerializer(secret_key, salt="wtf-csrf-token").dumps(raw_token)
+
+
+def csrf_token():
+    """The page's CSRF token: Flask-WTF's, signed once per session token."""
+    token = g.get("csrf_token")
+    if token:
+        return token
+    config = current_app.config
+    raw = session.get("csrf_token")
+    if (not isinstance(raw, str) or config.get("WTF_CSRF_TIME_LIMIT") is not None
+            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()  # a new session token, or settings this cache does not cover
+    g.csrf_token = _signed(config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
+    return g.csrf_token
+
+
+def static_urls(app):
+    """The templates' url_for, with the static files' addresses kept."""
+    url_for = app.url_for
+    kept = {}
+
+    def template_url_for(endpoint, **values):
+        if endpoint != "static" or len(values) != 1 or not has_request_context():
+            return url_for(endpoint, **values)
+        key = (request.script_root, values.get("filename"))
+        url = kept.get(key)
+        if url is None:
+            url = url_for(endpoint, **values)
+            if not (app.debug or app.config.get("TEMPLATES_AUTO_RELOAD")):
+                kept[key] = url
+        return url
+
+    return template_url_for
+
+
+def init_app(app):
+    """After CSRFProtect.init_app, which sets the templates' csrf_token."""
+    app.jinja_env.globals.update(csrf_token=csrf_token, url_for=static_urls(app))
