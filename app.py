@@ -1,15 +1,17 @@
 """New Facts Check: the app factory. Run with `flask --app app run`."""
 import functools
+import gzip
 import hashlib
 import os
 import secrets
 
+import brotli
 from flask import Flask, request
 from flask_compress import Compress
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from wizard import catalogs, contacts, errors, health, i18n, languages, views
+from wizard import catalogs, contacts, errors, health, i18n, languages, static_files, views
 from wizard.state import EncryptedSessionInterface
 from wizard.views import template_globals
 
@@ -75,6 +77,21 @@ COMPRESSED_TYPES = ["text/html", "text/css", "text/javascript", "application/jav
                     "image/svg+xml"]
 
 
+@functools.lru_cache(maxsize=32)
+def smaller_file(path, data):
+    """A static file without comments and spare space (wizard/static_files.py)."""
+    return static_files.minified(path, data)
+
+
+@functools.lru_cache(maxsize=32)
+def best_compressed(data, encoding):
+    """A static file compressed at the highest level (brotli 11 saves about a
+    sixth of the style sheet over level 4): first-visit bytes on slow data."""
+    if encoding == "br":
+        return brotli.compress(data, quality=11)
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
 def create_app(test_config=None):
     app = Flask(__name__)
     app.config.from_mapping(
@@ -128,6 +145,9 @@ def create_app(test_config=None):
         # none). The PDF is not compressed.
         COMPRESS_MIMETYPES=COMPRESSED_TYPES,
         COMPRESS_ALGORITHM=["br", "gzip"],
+        # Brotli 5, not 4: about a tenth smaller pages (the checklist: 1 KB) for
+        # about a millisecond; the first round trip on slow data is the budget.
+        COMPRESS_BR_LEVEL=5,
         COMPRESS_STREAMS=False,  # only files stream: see compress_static_files
     )
     if test_config:
@@ -173,6 +193,15 @@ def create_app(test_config=None):
                 and response.is_streamed):
             response.direct_passthrough = False
             response.make_sequence()
+            response.set_data(smaller_file(request.path, response.get_data()))
+            # Compressed once per process at the best level (the files are
+            # few and small); Flask-Compress leaves an encoded response alone.
+            encoding = next((e for e in ("br", "gzip") if e in request.accept_encodings
+                             and response.mimetype in COMPRESSED_TYPES + ["image/svg+xml"]), None)
+            if encoding:
+                response.set_data(best_compressed(response.get_data(), encoding))
+                response.headers["Content-Encoding"] = encoding
+                response.vary.add("Accept-Encoding")
         return response
 
     health.init_app(app)

@@ -71,7 +71,7 @@ def printed_terms(page):
     """The checklist's "Words explained": each term as the person reads it."""
     section = page.first("section", "glossary-print")
     assert section is not None
-    return section, [entry.find_all(cls="line-person")[0].text
+    return section, [entry.find_all("dt")[0].text.split(" – ")[0]
                      for entry in section.find_all("div", "glossary-entry")]
 
 
@@ -91,14 +91,17 @@ def test_the_checklist_prints_the_terms_it_uses(person):
             assert norm(term.dutch) in section.text
 
 
-def test_the_checklist_prints_the_terms_in_both_languages(person):
+def test_the_checklist_prints_the_terms_for_the_person_with_the_dutch_word(app, person):
+    # The words are explained to the person, in their language; the lawyer
+    # reads the heading in their own language and the Dutch word of each term.
     walk_everything(person)
     section, printed = printed_terms(Seen(person.get("checklist?lawyer=nl")))
-    entries = section.find_all("div", "glossary-entry")
     assert printed and len(printed) == len(set(printed))
-    for entry in entries:  # the lawyer's half of the term and of its explanation
-        halves = entry.find_all(cls="line-lawyer")
-        assert len(halves) == 2 and all(half.attrs["lang"] == "nl" for half in halves)
+    heading = section.find_all("h2")[0]
+    assert [half.attrs["lang"] for half in heading.find_all(cls="line-lawyer")] == ["nl"]
+    for entry in section.find_all("div", "glossary-entry"):
+        assert not entry.find_all(cls="line-lawyer")
+        assert entry.find_all("bdi")[0].attrs["lang"] == "nl"
 
 
 def test_the_result_explains_its_words_at_the_end(person):

@@ -381,7 +381,8 @@ def test_hostile_posts_are_harmless(lang, target, data):
         assert review.status_code == 200
         html = review.get_data(as_text=True)
         assert FACT_NOTE in html and DOCUMENT_NOTE in html
-        note = client.get(f"/{lang}/list/documents/0/note").get_data(as_text=True)
+        # (the note is asked on the document's last page)
+        note = client.get(f"/{lang}/list/documents/0/received").get_data(as_text=True)
         assert f'value="{DOCUMENT_NOTE}"' in note
 
 
@@ -530,13 +531,14 @@ def test_markup_typed_into_notes_is_shown_as_text(client, note):
     person = Person(client)
     walk_to_reasons(person)
     person.answer("question/reasons", {"answer": ["political"]})
-    add_fact(person, 0, "new_document", note=note)
+    add_fact(person, 0, "personal_situation", note=note)
     person.answer("list/facts", {"add": "no"})
     add_document(person, 0, "membership", fact="0", language="en", note=note + " doc")
     finish(person)
     shown = str(escape(note))
+    # (a fact's note is asked on its last page, here "whom does it concern?")
     for path in ["list/facts", "list/documents", "review", "checklist?lawyer=nl",
-                 "checklist?lawyer=en", "list/facts/0/note"]:
+                 "checklist?lawyer=en", "list/facts/0/concerns", "list/documents/0/received"]:
         html = person.get(path).get_data(as_text=True)
         assert person.page.status_code == 200, path
         assert note not in html, path

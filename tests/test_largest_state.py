@@ -108,7 +108,24 @@ class Walker:
         raise AssertionError("the walk did not reach the review")
 
     def answer(self, parts, html):
+        data = self.main_answer(parts, html)
+        # The questions a page asks with its own: a follow-up under a choice,
+        # the note on an item's last page (always as long as allowed).
+        for name in sorted(set(re.findall(r'name="([a-z_]+)"', html))):
+            if name == "note":
+                # A note typed on an earlier page of the item is shown again: keep it.
+                typed = re.search(r'name="note" type="text" value="([^"]+)"', html)
+                data["note"] = unescape(typed.group(1)) if typed else self.note(v.MAX_NOTE_LENGTH)
+            elif name in QUESTION_ANSWERS and name != parts[-1]:
+                data[name] = QUESTION_ANSWERS[name]
+            elif name == "group":
+                data["group"] = "religion"
+        return data
+
+    def main_answer(self, parts, html):
         if parts[0] == "question":
+            if parts[1] == "circumstances":
+                return {"answer": ["none"]}
             return {"answer": self.choose(QUESTION_ANSWERS.get(parts[1]), html)}
         if len(parts) == 2:  # a list: add another while there is room
             name = parts[1]

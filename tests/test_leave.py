@@ -2,6 +2,8 @@
 the answers at once and opens a neutral site outside the app (LEAVE_URL),
 or, on the kiosk, the language choice. It works without JavaScript (a
 plain form) and never stops at one of our error pages."""
+import re
+
 import pytest
 
 from app import create_app
@@ -22,6 +24,25 @@ def leave_form(page):
     buttons = form.find_all("button")
     assert len(buttons) == 1 and buttons[0].attrs["type"] == "submit"
     return form.attrs["action"], buttons[0].text
+
+
+def destination(response):
+    """Where the browser goes next: the refresh at once of the page that
+    answers Leave (a redirect after a form's post would be refused by the
+    pages' CSP form-action 'self'), or a redirect on the kiosk."""
+    if response.status_code in (302, 303):
+        return response.headers["Location"]
+    assert response.status_code == 200
+    page = Seen(response)
+    refresh = [meta.attrs["content"] for meta in page.all("meta")
+               if meta.attrs.get("http-equiv") == "refresh"]
+    assert len(refresh) == 1, refresh
+    match = re.fullmatch(r"0; url=(.+)", refresh[0])
+    assert match, refresh[0]
+    # ... and a link to it, for a browser that does not refresh; nothing else.
+    assert [href for _text, href in page.links()] == [match.group(1)]
+    assert page.first("header") is None and "form" not in response.get_data(as_text=True)
+    return match.group(1)
 
 
 def answers_in(client):
@@ -46,9 +67,8 @@ def test_leave_erases_the_answers_at_once_and_opens_a_weather_site(client):
     assert words == "Leave this page"
     assert action == "/en/leave"
 
-    left = client.post(action)  # no token: a plain form, nothing else needed
-    assert left.status_code == 303
-    assert left.headers["Location"] == DEFAULT_LEAVE_URL
+    left = client.post(action)  # even without the page's token
+    assert destination(left) == DEFAULT_LEAVE_URL
     # The state's cookie is deleted in that same response ...
     assert any(header.startswith(f"{STATE_COOKIE}=;") for header in left.headers.getlist("Set-Cookie"))
     assert answers_in(client) is None
@@ -67,7 +87,7 @@ def test_the_host_sets_where_leave_goes(monkeypatch):
     person = Person(app.test_client())
     a_question_page_with_answers(person)
     left = person.client.post("/en/leave")
-    assert left.headers["Location"] == "https://weather.example.org/today"
+    assert destination(left) == "https://weather.example.org/today"
     assert answers_in(person.client) is None
 
 
@@ -106,8 +126,7 @@ def test_leave_with_expired_or_unreadable_state_still_leaves(client):
     # Not "Your answers have expired" (our error page): out, and the cookie gone.
     client.set_cookie(STATE_COOKIE, "not-a-state-we-can-read")
     left = client.post("/en/leave")
-    assert left.status_code == 303
-    assert left.headers["Location"] == DEFAULT_LEAVE_URL
+    assert destination(left) == DEFAULT_LEAVE_URL
     assert any(header.startswith(f"{STATE_COOKIE}=;") for header in left.headers.getlist("Set-Cookie"))
 
 
@@ -115,7 +134,7 @@ def test_a_post_from_another_site_erases_nothing(app):
     # Another site's form reaches us without the state cookies (SameSite=Lax):
     # it is sent on, and no cookie is deleted.
     left = app.test_client().post("/en/leave", headers={"Origin": "https://elsewhere.example"})
-    assert left.status_code == 303
+    assert destination(left) == DEFAULT_LEAVE_URL
     assert left.headers.getlist("Set-Cookie") == []
 
 
@@ -133,3 +152,14 @@ def test_the_start_page_says_what_leave_cannot_hide(client, app):
     assert kiosk_start.shows("“Leave this page” at the top erases your answers at once and "
                              "shows the language choice.")
     assert not kiosk_start.shows("browser history on your phone")
+
+
+def test_an_odd_leave_url_is_escaped_not_written_into_the_page(monkeypatch):
+    odd = 'https://weather.example.org/?city=Ter+Apel&x="><script>alert(1)</script>'
+    monkeypatch.setenv("LEAVE_URL", odd)
+    app = create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET, "SESSION_COOKIE_SECURE": False})
+    left = app.test_client().post("/en/leave")
+    assert "<script>" not in left.get_data(as_text=True)
+    assert destination(left) == odd
+    assert left.headers["Cache-Control"] == "no-store"
+    assert "default-src 'none'" in left.headers["Content-Security-Policy"]

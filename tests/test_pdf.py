@@ -26,10 +26,14 @@ DOCUMENTS = [
 def full_check(person):
     walk_to_reasons(person, removal="flight_booked", days=5, detained="no")
     person.answer("question/reasons", {"answer": ["political", "religion"]})
-    add_fact(person, 0, "new_document", note="Party card")
+    # The first document is the one of fact 1, "I have new documents" (asked inside it).
+    kind, _fact, language, _translation, form, received = DOCUMENTS[0]
+    add_fact(person, 0, "new_document", note="Party card", document={
+        "kind": kind, "language": language, "form": form, "received": received})
     add_fact(person, 1, "personal_situation", new="unsure", note="Summons")
     add_fact(person, 2, "country_change", concerns="group", group="religion", belong="yes")
-    for index, (kind, fact, language, translation, form, received) in enumerate(DOCUMENTS):
+    person.answer("list/facts", {"add": "no"})
+    for index, (kind, fact, language, translation, form, received) in enumerate(DOCUMENTS[1:], 1):
         add_document(person, index, kind, fact=fact, language=language,
                      translation=translation, form=form, received=received)
     finish(person, lawyer="previous_declined")

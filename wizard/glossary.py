@@ -7,6 +7,7 @@ translated where they are shown; the Dutch word is never translated.
 page can explain each one once; the catalog check in wizard/catalogs.py uses
 `occurs()` to find where the English uses a term.
 """
+import functools
 import re
 from collections import namedtuple
 
@@ -125,6 +126,13 @@ def _patterns(language, translate):
 def terms_in(texts, translate, language):
     """The terms written in `texts` (strings in `language`), each once, in the
     order they first appear. `translate` turns a message id into `language`."""
+    return list(_terms_in(tuple(texts), translate, language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _terms_in(texts, translate, language):
+    # A page's texts are the same for everyone (notes are left out), so the
+    # answer is kept: the matching costs more than the rest of a page.
     texts = [text.casefold() for text in texts if text]
     first = []
     for order, (term, patterns) in enumerate(_patterns(language, translate)):
@@ -132,4 +140,4 @@ def terms_in(texts, translate, language):
                   for found in patterns for match in [found.search(text)] if match]
         if places:
             first.append((min(places), order, term))
-    return [term for _place, _order, term in sorted(first)]
+    return tuple(term for _place, _order, term in sorted(first))

@@ -99,12 +99,22 @@ def render(prefix, port, upstreams, host="127.0.0.1", root=REPO, tls_port=None, 
 
 
 def write(prefix, *args, **kwargs):
-    """Write PREFIX/nginx.conf (and the folder for temporary files); return its path."""
+    """Write PREFIX/nginx.conf (and the folder for temporary files), and the
+    static files as they travel to <root>/build/static/; return its path."""
     os.makedirs(os.path.join(prefix, "temp"), exist_ok=True)
+    build_static_files(kwargs.get("root", REPO))
     path = os.path.join(os.path.abspath(prefix), "nginx.conf")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(render(prefix, *args, **kwargs))
     return path
+
+
+def build_static_files(root):
+    """The style sheet and script without comments (wizard/static_files.py),
+    where app.conf looks before the files as written."""
+    sys.path.insert(0, REPO)
+    from wizard import static_files
+    static_files.build(os.path.join(root, "static"), os.path.join(root, "build"))
 
 
 def main():

@@ -15,20 +15,22 @@ import threading
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
-from tests.browser.walker import ROUTE
+from tests.browser.walker import CONTINUE, ROUTE_PAGES, choice, fill
 
 # Every page kind the walk can stop on, in the order it reaches them.
+# "follow-up": a question shown under the choice just picked; "checks":
+# "Does any of this apply to you?" with its exclusive "None of these";
+# "number": the days until the flight, under its choice; "text": an
+# item's last page, with its note.
 ALL_KINDS = (
-    "languages", "start", "radio", "error", "number", "checkboxes", "list-empty",
-    "text", "list-items", "remove", "fact-choice", "review", "result-ready_for_lawyer",
-    "checklist", "result-needs_preparation", "result-not_relevant", "result-no_new_facts",
-    "exit-not_this_route", "result-appeal_pending", "sources", "erase", "erased", "404",
+    "languages", "start", "radio", "error", "follow-up", "checks", "number", "checkboxes",
+    "list-empty", "text", "list-items", "remove", "fact-choice", "review",
+    "result-ready_for_lawyer", "checklist", "result-needs_preparation", "result-not_relevant",
+    "result-no_new_facts", "exit-not_this_route", "result-appeal_pending", "sources", "erase",
+    "erased", "404",
 )
 # At least these in every language (the issue's list).
 CORE_KINDS = ("start", "radio", "error", "review", "result-ready_for_lawyer", "checklist")
-
-CONTINUE = "main form:not(.inline-form) button.button[type=submit]"
-
 
 class QuietHandler(WSGIRequestHandler):
     def log_request(self, *args, **kwargs):
@@ -67,20 +69,38 @@ class Walker:
     def go(self, path):
         return self.page.goto(self.url(path))
 
-    def tick(self, value):
-        self.page.check(f"main input[value='{value}']")
+    def tick(self, value, name="answer"):
+        self.page.check(choice(name, value))
 
-    def pick(self, value):
-        self.tick(value)
+    def answer(self, **fields):
+        fill(self.page, fields)
         self.tap(CONTINUE)
 
+    def pick(self, value):
+        self.answer(answer=value)
+
     def change(self, href_part, value, lands_on="/review"):
-        """From the review, change one answer; by default it comes back to
-        the review, an answer that ends the route lands on the exit page."""
+        """From the review, change one question's answer; by default it comes
+        back to the review, an answer that ends the route lands on the exit
+        page."""
         self.go("review")
         self.tap(f"main .summary-actions a[href*='{href_part}?change=1']")
         self.pick(value)
         self.expect(lands_on)
+
+    def change_item(self, list_name, index, field, value):
+        """From the review, Change on a fact's or document's card: walk its
+        pages, keeping every answer but `field`, back to the review."""
+        self.go("review")
+        self.tap(f"main .summary-card a[href$='/list/{list_name}/{index}/kind?change=1']")
+        for _ in range(12):
+            if self.page.url.endswith("/review"):
+                return
+            self.expect(f"/list/{list_name}/{index}/")
+            if self.page.url.split("?")[0].endswith(f"/{field}"):
+                self.tick(value)
+            self.tap(CONTINUE)
+        raise AssertionError(f"never back at the review, at {self.page.url}")
 
 
 def walk(page, base, lang, kinds=ALL_KINDS):
@@ -111,27 +131,32 @@ def _walk(w, wanted):
     w.tap(CONTINUE)                                  # nothing chosen
     assert page.locator(".error-summary").count() == 1, page.url
     yield "error"
-    for value in ROUTE + ["flight_booked"]:
-        w.pick(value)
-    w.expect("/question/departure_in_days")
+    for name, fields in ROUTE_PAGES:
+        w.expect(f"/question/{name}")
+        if name == "applied_before_nl":
+            w.tick(fields["answer"])                 # "Yes": its follow-up shows
+            yield "follow-up"
+        if name == "circumstances":
+            yield "checks"
+        w.answer(**fields)
+    w.expect("/question/removal")
+    w.tick("flight_booked")
     yield "number"
-    page.fill("main input.text-input", "3")
-    w.tap(CONTINUE)
+    w.answer(answer="flight_booked", departure_in_days="3")
     w.pick("no")                                     # detained
     w.pick("me_alone")                               # who the application is for
     w.expect("/question/reasons")
     yield "checkboxes"
-    w.tick("political")
-    w.tick("war_violence")
-    w.tap(CONTINUE)
+    w.answer(answer=["political", "war_violence"])
     w.expect("/list/facts")
     yield "list-empty"
     w.pick("yes")
-    for value in ["new_document", "yes", "you_personally"]:
-        w.pick(value)
-    w.expect("/list/facts/0/note")
+    w.pick("country_change")
+    w.pick("yes")                                    # new since the decision
+    w.expect("/list/facts/0/concerns")
+    w.tick("everyone")                               # the last page: the note with it
+    page.fill("main input[name='note']", "Party card, arrived in March")
     yield "text"
-    page.fill("main input.text-input", "Party card, arrived in March")
     w.tap(CONTINUE)
     w.expect("/list/facts")
     yield "list-items"
@@ -140,13 +165,12 @@ def _walk(w, wanted):
     w.pick("no")                                     # keep it after all
     w.expect("/list/facts")
     w.pick("no")                                     # nothing else new
-    w.pick("yes")                                    # a document
+    w.pick("yes")                                    # a document that shows it
     w.pick("membership")
     w.expect("/list/documents/0/fact")
     yield "fact-choice"
     for value in ["0", "other", "sworn", "original", "courier"]:
-        w.pick(value)
-    w.tap(CONTINUE)                                  # no note
+        w.pick(value)                                # no note
     w.pick("no")                                     # no other document
     w.pick("previous_will_help")
     w.expect("/review")
@@ -160,10 +184,10 @@ def _walk(w, wanted):
     yield "checklist"
 
     if wanted & {"result-needs_preparation", "result-not_relevant", "result-no_new_facts"}:
-        w.change("/list/documents/0/form", "copy")
+        w.change_item("documents", 0, "form", "copy")
         w.go("result")
         yield "result-needs_preparation"
-        w.change("/list/facts/0/kind", "life_in_netherlands")
+        w.change_item("facts", 0, "kind", "life_in_netherlands")
         w.go("result")
         yield "result-not_relevant"
         w.go("list/facts")

@@ -12,9 +12,11 @@ def tab_to(page, selector):
     raise AssertionError(f"could not reach {selector} with Tab")
 
 
-def choose_radio(page, value):
-    """Tab into the radio group, then move with the arrow keys to `value`."""
-    tab_to(page, "input[type=radio]")
+def choose_radio(page, value, name=None):
+    """Tab into the radio group (the next one, or the field `name`: a
+    follow-up under the choice just made), then move with the arrow keys to
+    `value`."""
+    tab_to(page, f"input[type=radio][name='{name}']" if name else "input[type=radio]")
     for _ in range(20):
         if page.evaluate("() => document.activeElement.value") == value:
             page.keyboard.press("Space")
@@ -29,8 +31,8 @@ def tick_checkboxes(page, values):
         page.keyboard.press("Space")
 
 
-def type_text(page, text):
-    tab_to(page, "input.text-input")
+def type_text(page, text, name=None):
+    tab_to(page, f"input.text-input[name='{name}']" if name else "input.text-input")
     page.keyboard.type(text)
 
 

@@ -133,7 +133,11 @@ def focus_styles(page, max_tabs=60):
     for _ in range(max_tabs):
         page.keyboard.press("Tab")
         focused = page.evaluate(_FOCUS_STYLE)
-        if focused is None or focused["key"] in seen:
+        if focused is None or (seen and focused["key"] == seen[0]):
+            break  # out of the page, or round to the first again
+        if seen and focused["key"] == seen[-1]:
+            continue  # the next stop inside the same element (an audio player's controls)
+        if focused["key"] in seen:
             break
         seen.append(focused["key"])
         if not focused["visible"]:

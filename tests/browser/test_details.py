@@ -1,7 +1,7 @@
 """Small things a person notices, in a real browser (issue "Fewer pages, plainer
 words"): the note's character count, the Print button without JavaScript, and
 the direction of the Back arrow in a right-to-left language."""
-from tests.browser.walker import walk_to_checklist, walk_to_fact_note
+from tests.browser.walker import checklist_page, walk_to_fact_note
 
 
 def test_a_long_note_is_counted_while_typing_and_never_cut(context_factory, live_server):
@@ -20,13 +20,11 @@ def test_a_long_note_is_counted_while_typing_and_never_cut(context_factory, live
 
 
 def test_without_javascript_no_print_button_shows(context_factory, live_server):
-    page = context_factory(java_script_enabled=False).new_page()
-    walk_to_checklist(page, live_server, "en")
+    page = checklist_page(context_factory, live_server, "en", java_script_enabled=False)
     assert page.locator("button.js-print").count() == 1
     assert not page.locator("button.js-print").is_visible()
-    # With JavaScript it shows, and prints.
-    page = context_factory().new_page()
-    walk_to_checklist(page, live_server, "en")
+    # With JavaScript it shows: the same answers (the cookie), the same checklist.
+    page = checklist_page(context_factory, live_server, "en")
     assert page.locator("button.js-print").is_visible()
 
 

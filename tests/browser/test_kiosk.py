@@ -121,8 +121,9 @@ def assert_back_shows_nothing_of_a(page, base):
 
 def assert_a_is_gone_everywhere(page, context, base):
     # ...not by going straight to A's pages (they all send B to the start)...
-    for path in ("review", "result", "checklist?lawyer=nl", "list/facts/0/note",
-                 "list/documents/0/note", "question/reasons", "question/lawyer"):
+    for path in ("review", "result", "checklist?lawyer=nl", "list/facts/0/document_received",
+                 "list/facts/1/concerns", "list/documents/1/received", "question/reasons",
+                 "question/lawyer"):
         page.goto(f"{base}/en/{path}")
         seen = assert_nothing_of_a(page, base, path)
         assert seen["url"] == f"{base}/en/", (path, seen["url"])

@@ -10,7 +10,6 @@ from flask_babel import force_locale, gettext
 from app import create_app
 from tests.browser.keyboard import (choose_radio, follow_link, press_continue, tab_to,
                                     tick_checkboxes, type_text)
-from tests.browser.walker import ROUTE
 from wizard import vocabulary as v
 
 
@@ -21,11 +20,22 @@ def translated(lang, message):
 
 
 def answer_everything(page):
-    """A person with a party card in Tigrinya, a flight in 3 days."""
-    for value in ROUTE + ["flight_booked"]:
-        choose_radio(page, value)
-        press_continue(page)
-    type_text(page, "3")
+    """A person with a party card in Tigrinya, asked inside its fact, and a
+    flight in 3 days. Three follow-ups are answered under their choice:
+    how the last application ended, the days until the flight, the group."""
+    choose_radio(page, "yes")         # in the Netherlands
+    press_continue(page)
+    choose_radio(page, "yes")         # applied here before ...
+    choose_radio(page, "rejected", name="previous_outcome")   # ... and how it ended
+    press_continue(page)
+    choose_radio(page, "none_or_finished")
+    press_continue(page)
+    choose_radio(page, "none")        # no earlier repeat application
+    press_continue(page)
+    tick_checkboxes(page, ["none"])   # none of "Does any of this apply to you?"
+    press_continue(page)
+    choose_radio(page, "flight_booked")
+    type_text(page, "3", name="departure_in_days")
     press_continue(page)
     choose_radio(page, "no")          # detained
     press_continue(page)
@@ -35,20 +45,19 @@ def answer_everything(page):
     press_continue(page)
     choose_radio(page, "yes")         # something new
     press_continue(page)
-    for value in ["new_document", "yes", "you_personally"]:
+    for value in ["new_document", "yes"]:
         choose_radio(page, value)
         press_continue(page)
-    type_text(page, "Party card, arrived in March")
+    choose_radio(page, "group")       # it concerns a group ...
+    choose_radio(page, "political", name="group")             # ... of political opinion
     press_continue(page)
-    choose_radio(page, "no")          # nothing else new
+    for value in ["yes", "membership", "other", "none", "original", "courier"]:
+        choose_radio(page, value)     # belongs to it; the document
+        if value != "courier":
+            press_continue(page)
+    type_text(page, "Party card, arrived in March", name="note")   # with how it came
     press_continue(page)
-    choose_radio(page, "yes")         # a document
-    press_continue(page)
-    for value in ["membership", "0", "other", "none", "original", "courier"]:
-        choose_radio(page, value)
-        press_continue(page)
-    press_continue(page)              # no note
-    choose_radio(page, "no")          # no other document
+    choose_radio(page, "no")          # nothing else new: no list of other documents
     press_continue(page)
     choose_radio(page, "previous_will_help")
     press_continue(page)

@@ -75,7 +75,6 @@ def exit_page():
         "exit.html", title=title, text=text, reason=reason,
         outcome_label=v.label(v.OUTCOMES, result["outcome"]),
         flags=checklist.exit_flags(reason, result),
-        who_can_help=texts.WHO_CAN_HELP,
         not_legal_advice=texts.NOT_LEGAL_ADVICE,
         back_url=page_url(walk.before(flow.Page("exit"))),
     )

@@ -31,17 +31,18 @@ def _texts(part):
         return
     if isinstance(part, Text):
         yield str(translate(part))
+    elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
+        yield from _texts(list(part))
+    elif hasattr(part, "choices") and hasattr(part, "validate"):  # a field: its choices
+        # (before __html__: a field has one too, and drawing it costs)
+        for choice in part.choices:
+            yield from _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())])
     elif isinstance(part, LazyString) or hasattr(part, "__html__"):  # translated already
         yield str(part)
     elif isinstance(part, str):
         yield request_translations().ugettext(part) if part else ""
     elif hasattr(part, "question") and hasattr(part, "hint"):  # a flow step: its words
         yield from _texts([part.question, part.hint])
-    elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
-        yield from _texts(list(part))
-    elif hasattr(part, "choices") and hasattr(part, "name"):  # a field: its choices
-        for choice in part.choices:
-            yield from _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())])
     elif isinstance(part, dict) or hasattr(part, "_asdict"):
         for key, value in (part if isinstance(part, dict) else part._asdict()).items():
             if key != "note":

@@ -2,8 +2,9 @@
 header, a plain POST form, so it works without JavaScript. It erases the
 answers at once, as "Erase my answers" does (the state's cookies are
 deleted: wizard/state.py), and opens a neutral site outside the app
-(LEAVE_URL, a weather site by default); on the kiosk, whose browser opens
-nothing else, the language choice.
+(LEAVE_URL, a weather site by default, through a page that refreshes to it
+at once: see ON_THE_WAY_OUT); on the kiosk, whose browser opens nothing
+else, the language choice.
 
 It must leave whatever happens, so it never shows one of our error pages:
 
@@ -20,9 +21,21 @@ It must leave whatever happens, so it never shows one of our error pages:
 What it cannot do, the start page says: remove this site from the
 browser's history on a personal phone.
 """
-from flask import current_app, redirect, request, session, url_for
+from flask import current_app, g, redirect, request, session, url_for
+from markupsafe import escape
 
 from wizard.views import pages
+
+# Not a redirect: the pages' Content-Security-Policy says form-action 'self',
+# and browsers apply it to where a form's post is redirected too, so they
+# would refuse to go to another site. A refresh at once is a navigation of
+# its own, allowed, and takes the place of this page in the history (Back
+# from the weather site skips it). The link is for a browser without refresh.
+ON_THE_WAY_OUT = (
+    '<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="referrer" content="no-referrer">\n'
+    '<meta http-equiv="refresh" content="0; url={url}">\n<title>{url}</title>\n</head>\n'
+    '<body>\n<p><a href="{url}" rel="noreferrer">{url}</a></p>\n</body>\n</html>\n')
 
 
 @pages.route("/leave", methods=["POST"])
@@ -31,7 +44,8 @@ def leave():
         session.clear()  # as fixed_pages.erase_now: the cookies go with the response
     if current_app.config["KIOSK"]:
         return redirect(url_for("choose_language"), code=303)
-    return redirect(current_app.config["LEAVE_URL"], code=303)
+    return ON_THE_WAY_OUT.format(lang=escape(g.lang.replace("_", "-")),
+                                 url=escape(current_app.config["LEAVE_URL"]))
 
 
 @pages.record_once

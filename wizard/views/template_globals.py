@@ -10,13 +10,12 @@ with bench/profile_pages.py, they cost a fifth of the question page.
   generate_csrf() share one token. CSRFProtect checks it on every post,
   as before.
 - url_for('static', filename=...): the address with the file's version
-  (a hash of its content, app.py) costs a Werkzeug URL build and a stat
-  of the file, three times a page. The files do not change while a
-  production worker runs, so each address is built once per process. In
-  debug mode, or with TEMPLATES_AUTO_RELOAD, it is built every time, so
-  an edited file gets its new address at once.
+  (a hash of its content, app.py) costs a Werkzeug URL build, three times
+  a page. Each address is built once per process and kept, with the
+  file's modification time: an edited file gets its new address at once.
 """
 import functools
+import os
 
 from flask import current_app, g, has_request_context, request, session
 from flask_wtf.csrf import generate_csrf
@@ -55,12 +54,20 @@ def static_urls(app):
     def template_url_for(endpoint, **values):
         if endpoint != "static" or len(values) != 1 or not has_request_context():
             return url_for(endpoint, **values)
-        key = (request.script_root, values.get("filename"))
+        filename = values.get("filename")
+        try:
+            # A stat (a few µs) keeps the promise that an edited file gets
+            # its new address at once, even while the app runs.
+            modified = os.stat(os.path.join(app.static_folder, filename)).st_mtime_ns
+        except (OSError, TypeError, ValueError):
+            return url_for(endpoint, **values)
+        key = (request.script_root, app.static_folder, filename, modified)
         url = kept.get(key)
         if url is None:
             url = url_for(endpoint, **values)
-            if not (app.debug or app.config.get("TEMPLATES_AUTO_RELOAD")):
-                kept[key] = url
+            if len(kept) > 64:
+                kept.clear()  # files edited again and again (development)
+            kept[key] = url
         return url
 
     return template_url_for
