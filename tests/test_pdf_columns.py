@@ -91,6 +91,8 @@ def test_each_printed_pair_stands_side_by_side_the_dutch_always_in_the_left_colu
     for message, params in LINES:
         dutch = words_in(app, "nl", message, **params).split()
         arabic = letters(words_in(app, "ar", message, **params))
+        # A to-do line may begin with its deadline, "Before the flight on …:".
+        arabic += letters(words_in(app, "ar", texts.BEFORE_THE_FLIGHT, date="", task=""))
         found = find_line(boxes, dutch[:4])
         assert found, ("the Dutch line is not in the PDF", dutch)
         page, _, y, _, _ = found[0]

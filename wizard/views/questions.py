@@ -45,7 +45,7 @@ def question(name):
         form[number].data = press_key(request.form.get(number, ""), request.form["keypad"])
         return render_question(fields, form, page, walk)
     if form.validate_on_submit():
-        for field_name, field_step in form_fields(fields):
+        for field_name, field_step in sent_fields(fields):
             data = form[field_name].data
             if field_step.kind == "checks":
                 answers.update(to_answer(field_step, data))
@@ -58,6 +58,13 @@ def question(name):
 def form_fields(fields):
     """(form field name, question) of a page's questions."""
     return [("answer", fields[0])] + [(step.name, step) for step in fields[1:]]
+
+
+def sent_fields(fields):
+    """The page's questions whose answers were sent: one not in the post at all
+    (not even empty) keeps its earlier answer."""
+    return [(name, step) for name, step in form_fields(fields)
+            if name == "answer" or name in request.form]
 
 
 def form_data(fields, container):
@@ -191,7 +198,7 @@ def item(name, index, field):
         if index == len(items):
             items.append({})
         try:
-            for field_name, field_step in form_fields(fields):
+            for field_name, field_step in sent_fields(fields):
                 flow.store(answers, name, index, field_step.name,
                            to_answer(field_step, form[field_name].data))
         except flow.ListFull:
