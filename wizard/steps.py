@@ -30,12 +30,8 @@ class ListStep(namedtuple(
         "name section question hint empty_question item_steps limit add_error "
         "another_question item_label applies", defaults=(None,))):
     """An "add another" list (facts, documents): its items are asked through
-    `item_steps`; the first of them, the kind, names an item in the list."""
-
-    def item_kind_label(self, item):
-        """The message id naming one item (its kind), or None when not answered."""
-        kind = self.item_steps[0]
-        return v.label(kind.choices, item.get(kind.name)) if item.get(kind.name) else None
+    `item_steps`; the first of them, the kind, names an item in the list
+    (checklist.item_summary says it in words)."""
 
 
 # A page the person can be sent to. kind: start | question | list | item |

@@ -9,7 +9,6 @@ from wizard.checklist import fact_title
 from wizard.forms import (NONE_OF_THEM, AddAnotherForm, RemoveForm, form_class, to_answer,
                           to_form_data)
 from wizard.i18n import translate
-from wizard.messages import Text
 from wizard.state import StateTooLarge
 from wizard.views import pages
 from wizard.views.context import is_changing, page_url
