@@ -10,9 +10,11 @@ from wizard import rules
 
 
 def break_the_rules(monkeypatch):
-    def assess(answers):
+    # Every page's urgency banner reads the flags; the result reads them too.
+    def broken(answers):
         raise RuntimeError("a bug in the rules")
-    monkeypatch.setattr(rules, "assess", assess)
+    monkeypatch.setattr(rules, "assess", broken)
+    monkeypatch.setattr(rules, "flags", broken)
 
 
 @pytest.mark.parametrize("lang, heading", [

@@ -225,14 +225,19 @@ def question_steps():
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _addresses_by_id():
+    # The flow's steps live as long as the process: their ids do not change.
+    return {id(known): address for address, known in question_steps()}
+
+
 def address_of(step):
     """The (kind, part) of a question's step, or None for a step the flow does
     not know (then its page has no control)."""
-    pairs = question_steps()
-    for address, known in pairs:
-        if known is step:
-            return address
-    for address, known in pairs:
+    found = _addresses_by_id().get(id(step))
+    if found is not None:
+        return found
+    for address, known in question_steps():
         if known == step:
             return address
     return None

@@ -1,6 +1,6 @@
 """The person's answers as the pages read and save them (in the encrypted
 state of wizard/state.py): never failing on odd state, pruned on save."""
-from flask import abort, current_app, redirect, session, url_for
+from flask import abort, current_app, g, redirect, session, url_for
 
 from wizard import flow
 from wizard.answers import AnswerError, normalise
@@ -11,7 +11,7 @@ def load():
     """The person's answers so far; never fails on odd state."""
     raw = session.get("answers") or {}
     try:
-        normalise(raw)
+        normalised(raw)
     except AnswerError:
         # State we wrote ourselves but cannot read any more (an older
         # version of the app): start again rather than guess.
@@ -19,6 +19,18 @@ def load():
         session.unreadable = True
         return {}
     return raw
+
+
+def normalised(raw):
+    """normalise() of the state's answers, done once a request: the page
+    checks them and the urgency banner reads them (some 45 µs each time).
+    Kept by identity: answers changed or saved are a new dict, read again."""
+    kept = g.get("nfc_normalised")
+    if kept is not None and kept[0] is raw:
+        return kept[1]
+    result = normalise(raw)
+    g.nfc_normalised = (raw, result)
+    return result
 
 
 def confirmed_lists():

@@ -1,5 +1,5 @@
 """Listening: the address of a page's (or section's) audio for the "Listen"
-control (templates/audio_macros.html), and the route that serves it.
+control (the `listen` macro of templates/macros.html), and the route that serves it.
 
 The address names the page or section and carries a hash of what it reads,
 so the browser may keep it for a year. The route builds what it reads
@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections import namedtuple
 
 from flask import Response, abort, current_app, g, request, url_for
@@ -22,6 +23,10 @@ from wizard.i18n import request_translations
 from wizard.views import pages
 
 YEAR_S = 365 * 24 * 60 * 60
+# A question page's control is kept per process (it is the same for every
+# person); with recorded files, looked at again when the language's folder
+# changes (a file added or removed) or after this long (a file replaced).
+RECORDED_RECHECK_S = 30
 PAGES_WITH_SECTIONS = {"result": audio.result_sections, "checklist": audio.checklist_sections}
 
 # What the "Listen" macro is given: an id for its label, the address, and
@@ -81,6 +86,31 @@ def question_messages(kind, part):
     return messages
 
 
+def kept(kind, part, messages):
+    """The Listen control of a page that reads the same for everyone (a
+    question, a list), made once per process and language: planning it
+    costs a tenth of the page (every message translated and hashed)."""
+    store = current_app.extensions.setdefault("nfc_listen_kept", {})
+    key = (g.get("lang"), kind, part)
+    stamp = recorded_stamp(g.get("lang"))
+    found = store.get(key)
+    if found is None or found[0] != stamp:
+        found = store[key] = (stamp, listen_for(page_plan(messages(part)), kind, part))
+    return found[1]
+
+
+def recorded_stamp(lang):
+    """What tells that the operator's recordings of a language changed."""
+    folder = current_app.config.get("RECORDED_AUDIO_DIR")
+    if not folder:
+        return None
+    try:
+        changed = os.stat(os.path.join(folder, lang or "")).st_mtime_ns
+    except OSError:
+        changed = None
+    return changed, int(time.monotonic() // RECORDED_RECHECK_S)
+
+
 @pages.app_template_global()
 def question_audio(step, fields=()):
     """The Listen control of a question page: its question (`step`, with its
@@ -88,14 +118,15 @@ def question_audio(step, fields=()):
     address = audio.page_address(step, [other for _name, other in fields or ()])
     if address is None:
         return None
-    return listen_for(page_plan(question_messages(*address)), *address)
+    kind, part = address
+    return kept(kind, part, lambda part: question_messages(kind, part))
 
 
 @pages.app_template_global()
 def list_audio(list_step, with_hint=True):
     """The Listen control of an add-another list page ("Is there anything new?")."""
     part = f"{list_step.name}.{'first' if with_hint else 'another'}"
-    return listen_for(page_plan(list_messages(part)), "list", part)
+    return kept("list", part, list_messages)
 
 
 def list_messages(part):

@@ -1,7 +1,7 @@
 """What every template is given, and the address of a page of the flow."""
 from flask import current_app, g, request, session, url_for
 
-from wizard import checklist, languages, rules
+from wizard import checklist, languages, rules, session_answers
 from wizard import vocabulary as v
 from wizard.answers import AnswerError
 from wizard.sources import SOURCES
@@ -13,12 +13,11 @@ def page_context():
     # An error page is drawn "failsafe": no rules and no state beyond the
     # language, so a bug there cannot break the error page too.
     answers = {} if g.get("failsafe") else (session.get("answers") or {})
-    result = assess_partial(answers) if answers and isinstance(answers, dict) else None
     language = languages.get(g.get("lang") or languages.DEFAULT)
     return {
         "language": language,
         "languages": languages.LANGUAGES,
-        "urgent": checklist.urgency(result) if result else [],
+        "urgent": urgent_so_far(answers) if answers and isinstance(answers, dict) else [],
         "urgent_compact": urgency_is_compact(),
         "review_text": languages.REVIEW_TEXT[language.review],
         "max_note_length": v.MAX_NOTE_LENGTH,
@@ -40,6 +39,16 @@ def urgency_is_compact():
         return False
     return not (request.endpoint == "wizard.question"
                 and (request.view_args or {}).get("name") in URGENCY_IN_FULL)
+
+
+def urgent_so_far(answers):
+    """The urgency banner's lines for the answers so far ([] for odd answers):
+    the flags are all it needs, not the whole assessment."""
+    try:
+        flags = rules.flags(session_answers.normalised(answers))
+    except AnswerError:
+        return []
+    return checklist.urgency({"flags": flags})
 
 
 def assess_partial(answers):

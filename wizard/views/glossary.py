@@ -1,9 +1,9 @@
 """The Glossary page, and `glossary_terms()` for the templates: which words of
-the glossary a page's own texts use (templates/glossary_macros.html)."""
+the glossary a page's own texts use (the `explain_terms` macro of templates/macros.html)."""
 from flask import g, render_template
 from flask_babel.speaklater import LazyString
 
-from wizard import glossary
+from wizard import audio, flow, glossary
 from wizard.i18n import request_translations, translate
 from wizard.messages import Text
 from wizard.views import pages
@@ -23,7 +23,43 @@ def glossary_terms(*parts):
     choices and their hints), or a list, tuple, named tuple or dict of these. A person's own note is not the page's
     text: left out."""
     translations = request_translations()
-    return glossary.terms_in(list(_texts(parts)), translations.ugettext, g.get("lang") or "en")
+    lang = g.get("lang") or "en"
+    steps = _steps_only(parts)
+    if steps is not None:
+        # A question page: its words are the same for everyone, so its terms
+        # are found once per process and language.
+        key = (lang, tuple(id(step) for step in steps))
+        found = _QUESTION_PAGES.get(key)
+        if found is None:
+            texts = [str(translate(text)) for step in steps for text in audio.step_texts(step)]
+            found = _QUESTION_PAGES[key] = glossary.terms_in(texts, translations.ugettext, lang)
+        return found
+    return glossary.terms_in(list(_texts(parts)), translations.ugettext, lang)
+
+
+# (language, the page's steps' ids) -> its terms. The flow's steps live as
+# long as the process, so their ids stand for them.
+_QUESTION_PAGES = {}
+
+
+def _steps_only(parts):
+    """The flow steps of a question page's parts (a step, (name, step) pairs,
+    None), or None when another part is there. A step's words are what its
+    Listen control reads (audio.step_texts): question, hint, choices with
+    their hints, follow-up questions."""
+    steps = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, flow.Step):
+            steps.append(part)
+        elif isinstance(part, list) and all(
+                isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[1], flow.Step)
+                for pair in part):
+            steps.extend(step for _name, step in part)
+        else:
+            return None
+    return steps
 
 
 def _texts(part):
@@ -33,9 +69,10 @@ def _texts(part):
         yield str(translate(part))
     elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
         yield from _texts(list(part))
-    elif hasattr(part, "choices") and hasattr(part, "validate"):  # a field: its choices
-        # (before __html__: a field has one too, and drawing it costs)
-        for choice in part.choices:
+    elif hasattr(part, "validate"):  # a field: its choices (a text field: none)
+        # (before __html__: a field has one too, and drawing it would put the
+        # person's own words among the page's)
+        for choice in getattr(part, "choices", None) or ():
             yield from _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())])
     elif isinstance(part, LazyString) or hasattr(part, "__html__"):  # translated already
         yield str(part)

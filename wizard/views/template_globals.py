@@ -13,6 +13,10 @@ with bench/profile_pages.py, they cost a fifth of the question page.
   (a hash of its content, app.py) costs a Werkzeug URL build, three times
   a page. Each address is built once per process and kept, with the
   file's modification time: an edited file gets its new address at once.
+- url_for(endpoint) with no values (the header's and footer's links: start,
+  Leave, Language, Erase, Sources, Words explained): the same address for
+  every page of a language, so it is built once per process and language.
+  An address with values (an item, a token) is built every time.
 """
 import functools
 import os
@@ -52,6 +56,14 @@ def static_urls(app):
     kept = {}
 
     def template_url_for(endpoint, **values):
+        if not values and not endpoint.startswith(".") and has_request_context():
+            # Only the language (wizard/views/__init__.py, url_defaults) and the
+            # place the app is mounted at change such an address.
+            key = (request.script_root, g.get("lang"), endpoint)
+            url = kept.get(key)
+            if url is None:
+                url = kept[key] = url_for(endpoint)
+            return url
         if endpoint != "static" or len(values) != 1 or not has_request_context():
             return url_for(endpoint, **values)
         filename = values.get("filename")
@@ -65,7 +77,7 @@ def static_urls(app):
         url = kept.get(key)
         if url is None:
             url = url_for(endpoint, **values)
-            if len(kept) > 64:
+            if len(kept) > 1024:
                 kept.clear()  # files edited again and again (development)
             kept[key] = url
         return url
