@@ -33,6 +33,11 @@ SAME_AS_ENGLISH_ALLOWED = {
     "VluchtelingenWerk",
     "LGBTQIA+ people",
 }
+# Words spelled the same as the English in one language only.
+SAME_AS_ENGLISH_IN = {
+    "fr": {"original"},
+    "es": {"original"},
+}
 
 
 def read(path):
@@ -86,7 +91,8 @@ def problems(code):
                 found.append(f"{code}: placeholders differ in {key!r}: {string!r}")
             if sorted(TAG.findall(string)) != wanted_tags:
                 found.append(f"{code}: HTML tags differ in {key!r}: {string!r}")
-            if string == key and key not in SAME_AS_ENGLISH_ALLOWED:
+            if (string == key and key not in SAME_AS_ENGLISH_ALLOWED
+                    and key not in SAME_AS_ENGLISH_IN.get(code, ())):
                 found.append(f"{code}: same as English: {key!r}")
     found.extend(glossary_problems(code, catalog)[0])
     return found
