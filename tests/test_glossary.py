@@ -1,12 +1,14 @@
 """Words explained: the Glossary page, a term explained where a page uses it,
 the checklist's printed list, and the catalog check that a term is written
 the same way in every message of a language."""
+import re
+
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from tests.pages import Seen, norm
-from tests.walkers import walk_everything
+from tests.walkers import add_fact, walk_everything, walk_to_facts
 from wizard import catalogs, glossary
 
 SWORN = glossary.BY_ANCHOR["sworn-translator"]
@@ -65,6 +67,19 @@ def test_a_page_without_hard_words_explains_nothing(person):
     page = Seen(person.get(person.location()))  # "Are you in the Netherlands now?"
     assert page.status == 200
     assert not page.all("details", "glossary-term")
+
+
+def test_a_note_the_person_typed_is_not_explained(person):
+    # "Ter Apel" and "IND" in the person's own note, on a page whose own
+    # words name neither: neither is explained (the note is not the page's
+    # text, and is not kept by the glossary's cache of a page's terms).
+    walk_to_facts(person)
+    add_fact(person, 0, "country_change", note="I went to Ter Apel with the IND letter")
+    person.get("list/facts/0/concerns")
+    assert person.page.status_code == 200
+    assert "I went to Ter Apel" in person.text()  # the note is on this page
+    explained = re.findall(r"<summary>(.*?)</summary>", person.text())
+    assert not [term for term in explained if "Ter Apel" in term or "IND" in term], explained
 
 
 def printed_terms(page):
