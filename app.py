@@ -197,7 +197,7 @@ def create_app(test_config=None):
             # Compressed once per process at the best level (the files are
             # few and small); Flask-Compress leaves an encoded response alone.
             encoding = next((e for e in ("br", "gzip") if e in request.accept_encodings
-                             and response.mimetype in COMPRESSED_TYPES + ["image/svg+xml"]), None)
+                             and response.mimetype in COMPRESSED_TYPES), None)
             if encoding:
                 response.set_data(best_compressed(response.get_data(), encoding))
                 response.headers["Content-Encoding"] = encoding

@@ -8,7 +8,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from tests.pages import Seen, norm
-from tests.walkers import add_fact, walk_everything, walk_to_facts
+from tests.walkers import Person, add_fact, walk_everything, walk_to_facts
 from wizard import catalogs, glossary
 
 SWORN = glossary.BY_ANCHOR["sworn-translator"]
@@ -80,6 +80,25 @@ def test_a_note_the_person_typed_is_not_explained(person):
     assert "I went to Ter Apel" in person.text()  # the note is on this page
     explained = re.findall(r"<summary>(.*?)</summary>", person.text())
     assert not [term for term in explained if "Ter Apel" in term or "IND" in term], explained
+
+
+def test_the_glossary_keeps_nothing_of_a_persons_result(app):
+    # The result and the checklist carry the flight's day ("Before the flight
+    # on …", "Days until the flight: …"): the glossary matches those lines
+    # and forgets them. A second person with another flight day adds
+    # nothing to what the server keeps.
+    def result_and_checklist(days):
+        person = Person(app.test_client(), "en")
+        walk_everything(person, days=days)
+        for path in ("result", "checklist?lawyer=nl"):
+            person.get(path)
+            assert person.page.status_code == 200, path
+        assert "Days until the flight:" in person.text()
+
+    result_and_checklist(12)
+    kept = glossary._matches_kept.cache_info().currsize
+    result_and_checklist(13)
+    assert glossary._matches_kept.cache_info().currsize == kept
 
 
 def printed_terms(page):

@@ -124,20 +124,34 @@ def _patterns(language, translate):
 
 
 def terms_in(texts, translate, language):
-    """The terms written in `texts` (strings in `language`), each once, in the
-    order they first appear. `translate` turns a message id into `language`."""
-    return list(_terms_in(tuple(texts), translate, language))
+    """The terms written in `texts` (in `language`), each once, in the order
+    they first appear. `translate` turns a message id into `language`.
+
+    A text is a string, or a pair (string, shared): a shared string is the
+    same for everyone (a catalog message), so what it matches is kept, as
+    the matching costs more than the rest of a page; any other string (a
+    line with a date or a number of days) is matched and forgotten, so that
+    nothing of a person stays in the server's memory."""
+    first = {}
+    for index, text in enumerate(texts):
+        text, shared = text if isinstance(text, tuple) else (text, False)
+        if not text:
+            continue
+        found = (_matches_kept if shared else _matches)(str(text), translate, language)
+        for start, order, term in found:
+            first.setdefault(term, ((index, start), order))
+    return [term for term, _place in sorted(first.items(), key=lambda item: item[1])]
 
 
-@functools.lru_cache(maxsize=4096)
-def _terms_in(texts, translate, language):
-    # A page's texts are the same for everyone (notes are left out), so the
-    # answer is kept: the matching costs more than the rest of a page.
-    texts = [text.casefold() for text in texts if text]
-    first = []
+def _matches(text, translate, language):
+    """(where, order, term) of each term in one text: its first place."""
+    text = text.casefold()
+    found = []
     for order, (term, patterns) in enumerate(_patterns(language, translate)):
-        places = [(index, match.start()) for index, text in enumerate(texts)
-                  for found in patterns for match in [found.search(text)] if match]
+        places = [match.start() for search in patterns for match in [search.search(text)] if match]
         if places:
-            first.append((min(places), order, term))
-    return tuple(term for _place, _order, term in sorted(first))
+            found.append((min(places), order, term))
+    return tuple(found)
+
+
+_matches_kept = functools.lru_cache(maxsize=8192)(_matches)

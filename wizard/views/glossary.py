@@ -20,8 +20,8 @@ def glossary_terms(*parts):
 
     A part is a message id (str), a translated text (Markup, a lazy string),
     a Text, a flow step (its question and hint), a form or a form field (the
-    choices and their hints), or a list, tuple, named tuple or dict of these. A person's own note is not the page's
-    text: left out."""
+    choices and their hints), or a list, tuple, named tuple or dict of these.
+    A person's own note is not the page's text: left out."""
     translations = request_translations()
     lang = g.get("lang") or "en"
     steps = _steps_only(parts)
@@ -31,7 +31,8 @@ def glossary_terms(*parts):
         key = (lang, tuple(id(step) for step in steps))
         found = _QUESTION_PAGES.get(key)
         if found is None:
-            texts = [str(translate(text)) for step in steps for text in audio.step_texts(step)]
+            texts = [(str(translate(text)), True)
+                     for step in steps for text in audio.step_texts(step)]
             found = _QUESTION_PAGES[key] = glossary.terms_in(texts, translations.ugettext, lang)
         return found
     return glossary.terms_in(list(_texts(parts)), translations.ugettext, lang)
@@ -63,10 +64,14 @@ def _steps_only(parts):
 
 
 def _texts(part):
+    """(text, shared) of each text in `part`: shared when it is the same for
+    everyone (a catalog message: glossary.terms_in keeps what it matches),
+    not when it may hold a person's answers (a number of days, a date, the
+    names of their facts)."""
     if part is None:
         return
     if isinstance(part, Text):
-        yield str(translate(part))
+        yield str(translate(part)), audio.speakable(part)  # only catalog messages
     elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
         yield from _texts(list(part))
     elif hasattr(part, "validate"):  # a field: its choices (a text field: none)
@@ -75,9 +80,9 @@ def _texts(part):
         for choice in getattr(part, "choices", None) or ():
             yield from _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())])
     elif isinstance(part, LazyString) or hasattr(part, "__html__"):  # translated already
-        yield str(part)
-    elif isinstance(part, str):
-        yield request_translations().ugettext(part) if part else ""
+        yield str(part), False
+    elif isinstance(part, str):  # a message id (or the operator's contacts)
+        yield (request_translations().ugettext(part) if part else ""), True
     elif hasattr(part, "question") and hasattr(part, "hint"):  # a flow step: its words
         yield from _texts([part.question, part.hint])
     elif isinstance(part, dict) or hasattr(part, "_asdict"):

@@ -51,7 +51,8 @@ def csrf_token():
 
 
 def static_urls(app):
-    """The templates' url_for, with the static files' addresses kept."""
+    """The templates' url_for, with the static files' addresses and the
+    addresses without values kept (see above)."""
     url_for = app.url_for
     kept = {}
 
