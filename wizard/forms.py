@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired, StopValidation, ValidationError
 
 from wizard import languages
 from wizard import vocabulary as v
+from wizard.i18n import lazy_text
 from wizard.messages import N_
 
 # Characters that reorder text invisibly (the "Trojan Source" kind) or
@@ -22,7 +23,7 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _lazy(message):
-    return lazy_gettext(message) if message else None
+    return lazy_text(message) if message else None
 
 
 def _choices(choices):

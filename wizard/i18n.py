@@ -10,8 +10,10 @@ Text and N_ (wizard/messages.py) stay free of Flask.
 import functools
 
 from babel import Locale
-from flask import g, request
+from flask import g, has_request_context, request
 from flask_babel import Babel, force_locale, get_translations
+from flask_babel import gettext as babel_gettext
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -99,6 +101,18 @@ def template_gettext(string, **variables):
     if not variables and "%" not in text:
         return text  # nothing to fill in (a "%%" still goes through %)
     return text % variables
+
+
+def lazy_text(message):
+    """Flask-Babel's lazy_gettext(message) (no variables), translated through
+    request_translations(): the forms' labels and hints are a dozen a page."""
+    return LazyString(_gettext_now, message)
+
+
+def _gettext_now(message):
+    if has_request_context():
+        return request_translations().ugettext(message)
+    return babel_gettext(message)
 
 
 def translate(text, locale=None):

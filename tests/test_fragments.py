@@ -1,0 +1,88 @@
+"""The parts of pages drawn once and kept ({% cache %}, wizard/views/fragments.py):
+they hold words and addresses only, never anything of a person, and each
+language and mount point gets its own."""
+import re
+
+from tests.walkers import Person, walk_everything
+
+# The blocks the templates keep. A new one must be added here on purpose,
+# after asking: is any of it a person's?
+KEPT_BLOCKS = {"header-start", "header-end", "footer", "question-terms", "question-part"}
+
+NOTE = "Uncle Yohannes wrote to me"
+
+
+def kept(app):
+    return app.jinja_env.kept_fragments
+
+
+def test_nothing_of_a_person_is_kept(app, client):
+    """A person answers everything, with a note and a document, and sees the
+    review, the result and the checklist: the kept parts hold none of their
+    answers, no CSRF token and no ticked choice."""
+    person = Person(client)
+    walk_everything(person)
+    person.get("question/reasons")
+    for page in ("review", "result", "checklist"):
+        assert person.get(page).status_code == 200
+    token = person.token()
+    assert kept(app), "no part of a page was kept"
+    assert {key[0] for key in kept(app)} <= KEPT_BLOCKS
+    for key, html in kept(app).items():
+        assert all(isinstance(part, str) for part in key), key
+        for mine in (token, "csrf_token", "Church burned", " checked", 'type="radio"',
+                     'type="checkbox"', "value="):
+            assert mine not in html, (key, mine)
+
+
+def test_a_note_on_a_question_page_is_not_kept(app, client):
+    person = Person(client)
+    walk_everything(person)
+    person.get("list/facts/0/you_belong")
+    assert "Church burned" in person.text()
+    assert not any("Church burned" in html for html in kept(app).values())
+
+
+def test_the_next_person_gets_their_own_token_in_the_kept_header(app):
+    """The Leave form sits between two kept parts of the header: each person's
+    form carries their own token (every form does: tests/test_headers.py)."""
+    first, second = Person(app.test_client()), Person(app.test_client())
+    first.start()
+    second.start()
+    first.get("question/in_netherlands")
+    second.get("question/in_netherlands")
+    assert first.token() != second.token()
+    leave = re.search(r'<form class="leave-form".*?</form>', second.text()).group(0)
+    assert second.token() in leave and first.token() not in leave
+
+
+def test_each_language_has_its_own_header_and_footer(app, client):
+    english = client.get("/en/sources").get_data(as_text=True)
+    arabic = client.get("/ar/sources").get_data(as_text=True)
+    english_again = client.get("/en/sources").get_data(as_text=True)
+    assert "Leave this page" in english and "Leave this page" not in arabic
+    assert 'href="/ar/erase"' in arabic and 'href="/en/erase"' in english_again
+    assert english_again.count("Words explained") == english.count("Words explained") >= 1
+    footer = re.search(r"<footer.*?</footer>", arabic, re.S).group(0)
+    assert "/ar/glossary" in footer and "Words explained" not in footer
+
+
+def test_a_question_page_explains_its_own_words_in_each_language(app, client):
+    person = Person(client)
+    walk_everything(person)
+    english = person.get("question/detained").get_data(as_text=True)
+    dutch = person.get("/nl/question/detained").get_data(as_text=True)
+    assert "What does “detention” mean?" in english
+    assert "vreemdelingenbewaring" in dutch and "What does “detention” mean?" not in dutch
+    removal = person.get("question/removal").get_data(as_text=True)
+    assert "What does “detention” mean?" not in removal
+
+
+def test_under_another_mount_point_the_addresses_are_its_own(app):
+    """Mounted at /check (a host's proxy prefix) the kept header and footer
+    link there, and at / they do not."""
+    mounted = app.test_client().get("/en/sources", base_url="http://localhost/check/")
+    html = mounted.get_data(as_text=True)
+    plain = app.test_client().get("/en/sources").get_data(as_text=True)
+    assert 'href="/check/en/erase"' in html and 'href="/check/en/glossary"' in html
+    assert 'href="/en/erase"' in plain and "/check/" not in plain

@@ -1,0 +1,54 @@
+"""{% cache %}: parts of a page that read the same for everyone, drawn once.
+
+    {% cache "footer", language.code, request.script_root %}…{% endcache %}
+
+The block is drawn the first time its name and values are met, and kept in
+this process's memory; after that its kept text is used. The header, the
+footer, a question's glossary and its "Part 2 of 6" line are kept this way
+(templates/layout.html, templates/question.html): they were a fifth of the
+work of a question page (instructions counted with valgrind).
+
+Only words and addresses may go in such a block, never anything of a
+person: no answer, no CSRF token, no field value. What is kept is shared
+by everyone the process serves (tests/test_fragments.py looks).
+
+The tag is Flask-Caching's (Django's before it); Flask-Caching's own reads
+and writes every fragment through pickle and its cache object, which cost a
+twentieth of the question page, so this is the same tag over a dictionary.
+"""
+from jinja2 import nodes
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+# More than every language's fragments; past it (addresses under many mount
+# points?) the store starts again rather than grow.
+MAX_FRAGMENTS = 5000
+
+
+class FragmentCache(Extension):
+    tags = {"cache"}
+
+    def __init__(self, environment):
+        super().__init__(environment)
+        # The app's templates live as long as its environment: so does the store.
+        environment.extend(kept_fragments={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        key = [parser.parse_expression()]  # the block's name, then what it varies on
+        while parser.stream.skip_if("comma"):
+            key.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_kept", [nodes.Tuple(key, "load")]),
+                               [], [], body).set_lineno(lineno)
+
+    def _kept(self, key, caller):
+        if self.environment.auto_reload:
+            return caller()  # templates are being edited (debug): draw anew
+        store = self.environment.kept_fragments
+        found = store.get(key)
+        if found is None:
+            if len(store) >= MAX_FRAGMENTS:
+                store.clear()
+            found = store[key] = Markup(caller())
+        return found
