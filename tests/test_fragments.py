@@ -86,3 +86,20 @@ def test_under_another_mount_point_the_addresses_are_its_own(app):
     plain = app.test_client().get("/en/sources").get_data(as_text=True)
     assert 'href="/check/en/erase"' in html and 'href="/check/en/glossary"' in html
     assert 'href="/en/erase"' in plain and "/check/" not in plain
+
+
+def test_pages_of_questions_with_the_same_name_keep_their_own_words(app, client):
+    """A fact and a document each have a "kind" question, with other words:
+    whichever is seen first, each page explains its own (the fact's names the
+    IND, the document's nothing)."""
+    person = Person(client)
+    walk_everything(person)
+    for _ in range(2):
+        for path, terms in (("list/facts/0/kind", ["IND"]), ("list/documents/0/kind", [])):
+            html = person.get(path).get_data(as_text=True)
+            assert re.findall(r"What does “(.*?)” mean\?", html) == terms, path
+        app.jinja_env.kept_fragments.clear()
+        # and the other way round
+        for path, terms in (("list/documents/0/kind", []), ("list/facts/0/kind", ["IND"])):
+            html = person.get(path).get_data(as_text=True)
+            assert re.findall(r"What does “(.*?)” mean\?", html) == terms, path

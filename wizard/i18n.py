@@ -11,7 +11,7 @@ import functools
 
 from babel import Locale
 from flask import g, has_request_context, request
-from flask_babel import Babel, force_locale, get_translations
+from flask_babel import Babel, force_locale, get_locale, get_translations
 from flask_babel import gettext as babel_gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup
@@ -78,10 +78,11 @@ def request_translations():
     locale = getattr(request_globals.get("_flask_babel"), "babel_locale", None)
     cached = request_globals.get("nfc_translations")
     if locale is None or cached is None or cached[0] is not locale:
-        translations = get_translations()
-        cached = (getattr(request_globals.get("_flask_babel"), "babel_locale", None),
-                  translations)
-        request_globals.nfc_translations = cached
+        if locale is None:
+            locale = get_locale()  # the locale selector, once a request
+        # The catalogs found once per process (Flask-Babel's own lookup of
+        # them costs some 40 µs a request).
+        cached = request_globals.nfc_translations = (locale, translations_for(str(locale)))
     return cached[1]
 
 

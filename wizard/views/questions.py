@@ -105,11 +105,16 @@ def save_and_go_on(field, walk, page, confirmed=None):
 def render_question(fields, form, page, walk, item_number=None, list_step=None):
     step = fields[0]
     follow_up = step.follow_up[1] if step.follow_up else None
+    changing = is_changing()
     return render_template(
         "question.html", step=step, form=form,
+        # Names the questions on the page ("facts kind", "documents kind",
+        # "facts you_belong note"): what its kept glossary varies on.
+        questions=" ".join([list_step.name if list_step else ""] +
+                           [s.name for _name, s in form_fields(fields)]),
         fields=[(name, s) for name, s in form_fields(fields)[1:] if s is not follow_up],
-        changing=is_changing(),
-        back_url=url_for("wizard.review") if is_changing() else page_url(walk.before(page)),
+        changing=changing,
+        back_url=url_for("wizard.review") if changing else page_url(walk.before(page)),
         item_label=gettext(list_step.item_label, number=item_number) if list_step else None,
         progress=flow.progress(step.section),
     )
