@@ -26,21 +26,12 @@ def glossary_terms(*parts):
     lang = g.get("lang") or "en"
     steps = _steps_only(parts)
     if steps is not None:
-        # A question page: its words are the same for everyone, so its terms
-        # are found once per process and language.
-        key = (lang, tuple(id(step) for step in steps))
-        found = _QUESTION_PAGES.get(key)
-        if found is None:
-            texts = [(str(translate(text)), True)
-                     for step in steps for text in audio.step_texts(step)]
-            found = _QUESTION_PAGES[key] = glossary.terms_in(texts, translations.ugettext, lang)
-        return found
+        # A question page: its words are the same for everyone (its glossary
+        # is drawn once per language and kept: templates/question.html).
+        texts = [(str(translate(text)), True)
+                 for step in steps for text in audio.step_texts(step)]
+        return glossary.terms_in(texts, translations.ugettext, lang)
     return glossary.terms_in(list(_texts(parts)), translations.ugettext, lang)
-
-
-# (language, the page's steps' ids) -> its terms. The flow's steps live as
-# long as the process, so their ids stand for them.
-_QUESTION_PAGES = {}
 
 
 def _steps_only(parts):
