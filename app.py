@@ -130,6 +130,11 @@ def create_app(test_config=None):
         # would be refused over HTTPS. The session-bound token (and SameSite)
         # is the protection.
         WTF_CSRF_SSL_STRICT=False,
+        # Every word a form shows is the app's own (labels, hints, errors, in
+        # its own catalogs, also for languages WTForms has none for). WTForms'
+        # catalog is never shown, and Flask-WTF would read and parse it anew
+        # for every request that makes a form (a tenth of the result page).
+        WTF_I18N_ENABLED=False,
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(app.root_path, "translations"),
         BABEL_DEFAULT_LOCALE=languages.DEFAULT,
         # Kiosk mode (README "Kiosk"): a shared touch screen at a reception centre.
