@@ -3,11 +3,12 @@ they hold words and addresses only, never anything of a person, and each
 language and mount point gets its own."""
 import re
 
-from tests.walkers import Person, walk_everything
+from tests.walkers import Person, add_fact, walk_everything, walk_to_facts
 
 # The blocks the templates keep. A new one must be added here on purpose,
 # after asking: is any of it a person's?
-KEPT_BLOCKS = {"header-start", "header-end", "footer", "question-terms", "question-part"}
+KEPT_BLOCKS = {"header-start", "header-end", "footer", "head-files", "question-terms",
+               "question-part", "question-choices", "question-listen", "result-lawyer"}
 
 NOTE = "Uncle Yohannes wrote to me"
 
@@ -30,9 +31,70 @@ def test_nothing_of_a_person_is_kept(app, client):
     assert {key[0] for key in kept(app)} <= KEPT_BLOCKS
     for key, html in kept(app).items():
         assert all(isinstance(part, str) for part in key), key
-        for mine in (token, "csrf_token", "Church burned", " checked", 'type="radio"',
-                     'type="checkbox"', "value="):
+        for mine in (token, "csrf_token", "Church burned", " checked", 'type="text"', "<textarea"):
             assert mine not in html, (key, mine)
+        if key[0] not in ("question-choices", "result-lawyer"):
+            for choice in ('type="radio"', 'type="checkbox"', "value="):
+                assert choice not in html, (key, choice)
+
+
+CHOICE = re.compile(r'<input type="(?:radio|checkbox)"[^>]*name="(\w+)" value="(\w+)"([^>]*)>')
+
+
+def ticked(html):
+    """{field: [values ticked]} of a page's radios and checkboxes."""
+    found = {}
+    for name, value, rest in CHOICE.findall(html):
+        if " checked" in rest:
+            found.setdefault(name, []).append(value)
+    return found
+
+
+def test_each_person_sees_their_own_ticks_in_kept_choices(app):
+    """The choices are kept unticked and ticked for each person: one who said
+    yes and one who said no to the same question each see their own answer
+    ticked, and only it, whichever came first; the same for checkboxes
+    (reasons), a follow-up under a choice (a fact's group) and the "Does any
+    of this apply?" page. No page carries the kept part's marks."""
+    first, second = Person(app.test_client()), Person(app.test_client())
+    walk_to_facts(first, detained="yes", reasons=("political", "religion"))
+    walk_to_facts(second, detained="no", reasons=("gender",))
+    add_fact(first, 0, "country_change", concerns="group", group="religion", belong="yes")
+    add_fact(second, 0, "country_change", concerns="group", group="political", belong="no")
+    expected = [
+        ("question/detained", {"answer": ["yes"]}, {"answer": ["no"]}),
+        ("question/reasons", {"answer": ["political", "religion"]},
+         {"answer": ["gender"]}),
+        ("question/circumstances", {"answer": ["none"]}, {"answer": ["none"]}),
+        ("list/facts/0/concerns", {"answer": ["group"], "group": ["religion"]},
+         {"answer": ["group"], "group": ["political"]}),
+    ]
+    for _ in range(2):
+        for path, mine, theirs in expected:
+            for person, answer in ((first, mine), (second, theirs), (first, mine)):
+                html = person.get(path).get_data(as_text=True)
+                assert ticked(html) == answer, (path, ticked(html))
+                assert "\x00" not in html
+        assert any(key[0] == "question-choices" for key in kept(app))
+        kept(app).clear()  # and again with the other person first
+        first, second = second, first
+        expected = [(path, theirs, mine) for path, mine, theirs in expected]
+
+
+def test_choices_with_an_error_are_drawn_for_the_person(app, client):
+    """A question sent without an answer shows its error on the page, at
+    its choices; nothing ticked, and the error is not kept for the next one."""
+    person = Person(client)
+    walk_to_facts(person)
+    person.get("question/detained")
+    response = person.post_form(person.url("question/detained"), {})
+    html = response.get_data(as_text=True)
+    assert "Select yes if you are in detention now" in html
+    assert 'class="form-group form-group-error"' in html and ticked(html) == {}
+    again = Person(app.test_client())
+    walk_to_facts(again)
+    html = again.get("question/detained").get_data(as_text=True)
+    assert "form-group-error" not in html and ticked(html) == {"answer": ["no"]}
 
 
 def test_a_note_on_a_question_page_is_not_kept(app, client):
@@ -103,3 +165,26 @@ def test_pages_of_questions_with_the_same_name_keep_their_own_words(app, client)
         for path, terms in (("list/documents/0/kind", []), ("list/facts/0/kind", ["IND"])):
             html = person.get(path).get_data(as_text=True)
             assert re.findall(r"What does “(.*?)” mean\?", html) == terms, path
+
+
+def test_the_glossary_is_kept_for_every_term_at_once(app, client):
+    """The words a page explains are drawn from details kept per language for
+    every term of the glossary, drawn all at once: what is kept says nothing
+    of which words a person's pages used, and holds nothing of theirs."""
+    from wizard.glossary import TERMS
+
+    person = Person(client)
+    walk_everything(person)
+    english = person.get("result").get_data(as_text=True)
+    dutch = person.get("/nl/result").get_data(as_text=True)
+    store = app.extensions["nfc_term_details"]
+    assert set(store) == {("", "en"), ("", "nl")}
+    for details in store.values():
+        assert set(details) == {term.anchor for term in TERMS}
+        for html in details.values():
+            assert "Church burned" not in html and person.token() not in html
+    shown = re.findall(r'<details class="glossary-term">.*?</details>', english, re.S)
+    assert shown and all(html in store["", "en"].values() for html in shown)
+    assert "What does “IND” mean?" in english and "What does “IND” mean?" not in dutch
+    assert re.findall(r'<details class="glossary-term">', dutch) == \
+        re.findall(r'<details class="glossary-term">', english)

@@ -1,7 +1,7 @@
 """What every template is given, and the address of a page of the flow."""
 from flask import current_app, g, request, session, url_for
 
-from wizard import checklist, languages, rules, session_answers
+from wizard import checklist, flow, languages, rules, session_answers
 from wizard import vocabulary as v
 from wizard.answers import AnswerError
 from wizard.sources import SOURCES
@@ -61,6 +61,8 @@ def assess_partial(answers):
 
 def page_url(page, changing=False):
     """The address of a flow.Page; `changing` keeps the person in change mode."""
+    if page.kind in ("question", "list") and not changing:
+        return flow_addresses()[page.kind, page.name]
     extra = {"change": 1} if changing else {}
     if page.kind == "question":
         return url_for("wizard.question", name=page.name, **extra)
@@ -69,6 +71,25 @@ def page_url(page, changing=False):
     if page.kind == "item":
         return url_for("wizard.item", name=page.name, index=page.index, field=page.field, **extra)
     return url_for(f"wizard.{page.kind}")
+
+
+def flow_addresses():
+    """{(kind, name): address} of every question and list page, in this
+    request's language and mount point. Built once per process, all at once
+    (a URL build is a twentieth of a question page's work), so what is kept
+    says nothing of the pages anyone went to."""
+    store = current_app.extensions.setdefault("nfc_flow_addresses", {})
+    key = (request.script_root, g.get("lang"))
+    found = store.get(key)
+    if found is None:
+        if len(store) > 256:
+            store.clear()  # addresses under many mount points?
+        found = {("question", name): url_for("wizard.question", name=name)
+                 for name in flow.STEPS_BY_NAME}
+        found.update({("list", name): url_for("wizard.item_list", name=name)
+                      for name in flow.LISTS})
+        store[key] = found
+    return found
 
 
 def is_changing():

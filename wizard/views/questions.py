@@ -102,12 +102,26 @@ def save_and_go_on(field, walk, page, confirmed=None):
     return redirect(page_url(following, is_changing() and following.kind != "review"))
 
 
+# Choices the same for everyone: their fieldset is kept unticked (question.html).
+KEPT_CHOICE_KINDS = {"radio", "checkboxes", "checks"}
+
+
+def choices_kept(step, form):
+    """Whether the page's choices can be drawn from the kept, unticked ones:
+    the question and its follow-up are choices of the flow's own (not the
+    person's facts, not a number or a note), and no error is shown."""
+    follow_up = step.follow_up[1] if step.follow_up else None
+    return (step.kind in KEPT_CHOICE_KINDS and not form.answer.errors
+            and (follow_up is None or (follow_up.kind in KEPT_CHOICE_KINDS
+                                       and not form[follow_up.name].errors)))
+
+
 def render_question(fields, form, page, walk, item_number=None, list_step=None):
     step = fields[0]
     follow_up = step.follow_up[1] if step.follow_up else None
     changing = is_changing()
     return render_template(
-        "question.html", step=step, form=form,
+        "question.html", step=step, form=form, choices_kept=choices_kept(step, form),
         # Names the questions on the page ("facts kind", "documents kind",
         # "facts you_belong note"): what its kept glossary varies on.
         questions=" ".join([list_step.name if list_step else ""] +

@@ -9,10 +9,10 @@ with bench/profile_pages.py, they cost a fifth of the question page.
   Flask-WTF keeps it: every form of a page, the kiosk's links and any
   generate_csrf() share one token. CSRFProtect checks it on every post,
   as before.
-- url_for('static', filename=...): the address with the file's version
-  (a hash of its content, app.py) costs a Werkzeug URL build, three times
-  a page. Each address is built once per process and kept, with the
-  file's modification time: an edited file gets its new address at once.
+- url_for('static', filename=...) (the address with the file's version, a
+  hash of its content: app.py) is drawn in a kept part of the layout's
+  <head>, kept for the files' modification times (`static_stamp`, a stat
+  each): a file edited while the app runs gets its new address at once.
 - url_for(endpoint) with no values (the header's and footer's links: start,
   Leave, Language, Erase, Sources, Words explained): the same address for
   every page of a language, so it is built once per process and language.
@@ -51,8 +51,7 @@ def csrf_token():
 
 
 def static_urls(app):
-    """The templates' url_for, with the static files' addresses and the
-    addresses without values kept (see above)."""
+    """The templates' url_for, with the addresses without values kept (see above)."""
     url_for = app.url_for
     kept = {}
 
@@ -65,27 +64,27 @@ def static_urls(app):
             if url is None:
                 url = kept[key] = url_for(endpoint)
             return url
-        if endpoint != "static" or len(values) != 1 or not has_request_context():
-            return url_for(endpoint, **values)
-        filename = values.get("filename")
-        try:
-            # A stat (a few µs) keeps the promise that an edited file gets
-            # its new address at once, even while the app runs.
-            modified = os.stat(os.path.join(app.static_folder, filename)).st_mtime_ns
-        except (OSError, TypeError, ValueError):
-            return url_for(endpoint, **values)
-        key = (request.script_root, app.static_folder, filename, modified)
-        url = kept.get(key)
-        if url is None:
-            url = url_for(endpoint, **values)
-            if len(kept) > 1024:
-                kept.clear()  # files edited again and again (development)
-            kept[key] = url
-        return url
+        return url_for(endpoint, **values)
 
     return template_url_for
 
 
+def static_stamp(app):
+    """static_stamp(name, …): the modification times of these static files,
+    as one string (a kept part's key: see above)."""
+    def stamp(*names):
+        try:
+            return " ".join([str(os.stat(path).st_mtime_ns) for path in paths(app.static_folder, names)])
+        except OSError:
+            return ""  # a file missing: its address is drawn as Flask draws it
+
+    @functools.lru_cache(maxsize=8)
+    def paths(folder, names):
+        return [os.path.join(folder, name) for name in names]
+    return stamp
+
+
 def init_app(app):
     """After CSRFProtect.init_app, which sets the templates' csrf_token."""
-    app.jinja_env.globals.update(csrf_token=csrf_token, url_for=static_urls(app))
+    app.jinja_env.globals.update(csrf_token=csrf_token, url_for=static_urls(app),
+                                 static_stamp=static_stamp(app))
