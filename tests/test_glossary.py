@@ -84,9 +84,9 @@ def test_a_note_the_person_typed_is_not_explained(person):
 
 def test_the_glossary_keeps_nothing_of_a_persons_result(app):
     # The result and the checklist carry the flight's day ("Before the flight
-    # on …", "Days until the flight: …"): the glossary matches those lines
-    # and forgets them. A second person with another flight day adds
-    # nothing to what the server keeps.
+    # on …", "Days until the flight: …"): the glossary matches those lines'
+    # catalog words only, never the day. A second person with another
+    # flight day adds nothing to what the server keeps.
     def result_and_checklist(days):
         person = Person(app.test_client(), "en")
         walk_everything(person, days=days)

@@ -1,5 +1,7 @@
 """The Glossary page, and `glossary_terms()` for the templates: which words of
 the glossary a page's own texts use (the `explain_terms` macro of templates/macros.html)."""
+import re
+
 from flask import current_app, g, render_template, request
 from flask_babel.speaklater import LazyString
 
@@ -70,15 +72,28 @@ def _steps_only(parts):
     return steps
 
 
+_PLACEHOLDER = re.compile(r"%\(\w+\)s")
+
+
 def _texts(part):
     """(text, shared) of each text in `part`: shared when it is the same for
     everyone (a catalog message: glossary.terms_in keeps what it matches),
-    not when it may hold a person's answers (a number of days, a date, the
-    names of their facts)."""
+    not when it may hold a person's answers (the names of their facts in a
+    form's choices). A message with a person's values in it (a number of
+    days, a date) gives its catalog words and its catalog parameters, never
+    the values: matching a whole such line anew was a sixth of the result page."""
     if part is None:
         return
     if isinstance(part, Text):
-        yield str(translate(part)), audio.speakable(part)  # only catalog messages
+        if audio.speakable(part):  # only catalog messages
+            yield str(translate(part)), True
+            return
+        # With a person's own values (a date, a number of days): the words
+        # are the catalog's, matched once and kept; the values are never matched.
+        yield _PLACEHOLDER.sub(" ", request_translations().ugettext(part.msgid)), True
+        for value in part.params.values():
+            if isinstance(value, Text):
+                yield from _texts(value)
     elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
         yield from _texts(list(part))
     elif hasattr(part, "validate"):  # a field: its choices (a text field: none)
