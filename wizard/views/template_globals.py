@@ -88,3 +88,8 @@ def init_app(app):
     """After CSRFProtect.init_app, which sets the templates' csrf_token."""
     app.jinja_env.globals.update(csrf_token=csrf_token, url_for=static_urls(app),
                                  static_stamp=static_stamp(app))
+    # CSRFProtect also puts its own csrf_token (signed anew each time) into
+    # every page's context, where it would hide this one: the global serves all.
+    processors = app.template_context_processors[None]
+    processors[:] = [processor for processor in processors
+                     if processor.__module__ != "flask_wtf.csrf"]
