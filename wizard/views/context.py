@@ -76,7 +76,7 @@ def page_url(page, changing=False):
 def flow_addresses():
     """{(kind, name): address} of every question and list page, in this
     request's language and mount point. Built once per process, all at once
-    (a URL build is a twentieth of a question page's work), so what is kept
+    (building one was about 1.5 % of a question page), so what is kept
     says nothing of the pages anyone went to."""
     store = current_app.extensions.setdefault("nfc_flow_addresses", {})
     key = (request.script_root, g.get("lang"))

@@ -81,7 +81,7 @@ def _texts(part):
     not when it may hold a person's answers (the names of their facts in a
     form's choices). A message with a person's values in it (a number of
     days, a date) gives its catalog words and its catalog parameters, never
-    the values: matching a whole such line anew was a sixth of the result page."""
+    the values: matching a whole such line anew was a tenth of the result page."""
     if part is None:
         return
     if isinstance(part, Text):
