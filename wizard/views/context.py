@@ -6,6 +6,7 @@ from wizard import vocabulary as v
 from wizard.answers import AnswerError
 from wizard.sources import SOURCES
 from wizard.views import pages
+from wizard.views.fragments import kept_for_language
 
 
 @pages.app_context_processor
@@ -75,21 +76,15 @@ def page_url(page, changing=False):
 
 def flow_addresses():
     """{(kind, name): address} of every question and list page, in this
-    request's language and mount point. Built once per process, all at once
-    (building one was about 1.5 % of a question page), so what is kept
-    says nothing of the pages anyone went to."""
-    store = current_app.extensions.setdefault("nfc_flow_addresses", {})
-    key = (request.script_root, g.get("lang"))
-    found = store.get(key)
-    if found is None:
-        if len(store) > 256:
-            store.clear()  # addresses under many mount points?
+    request's language and mount point: built once per process, all at once
+    (building one was about 1.5 % of a question page)."""
+    def build():
         found = {("question", name): url_for("wizard.question", name=name)
                  for name in flow.STEPS_BY_NAME}
         found.update({("list", name): url_for("wizard.item_list", name=name)
                       for name in flow.LISTS})
-        store[key] = found
-    return found
+        return found
+    return kept_for_language("nfc_flow_addresses", build)
 
 
 def is_changing():

@@ -21,12 +21,17 @@ nothing from this person's form, after the block is read:
 
 Drawing the choices was about 8 % of a question page (valgrind).
 
+Values kept the same way in Python (every question's address, every
+glossary term's details) use `kept_for_language`: made all at once for a
+language, so what is kept says nothing of where anyone went.
+
 The tag is Flask-Caching's (Django's before it); Flask-Caching's own reads
 and writes every fragment through pickle and its cache object, which cost a
 twentieth of the question page, so this is the same tag over a dictionary.
 """
 import re
 
+from flask import current_app, g, request
 from jinja2 import nodes
 from jinja2.ext import Extension
 from markupsafe import Markup
@@ -85,3 +90,18 @@ def ticked(html, form):
         chosen = data if isinstance(data, (list, tuple)) else [data]
         return " checked" if mark.group(2) in chosen else ""
     return Markup(_MARK.sub(tick, str(html)))
+
+
+def kept_for_language(name, make):
+    """make()'s value for this request's language and mount point, made once
+    per process and kept in the app's extensions under `name` (anew each
+    time in debug mode, as the fragments are)."""
+    app = current_app._get_current_object()  # one context lookup, not two
+    store = app.extensions.setdefault(name, {})
+    key = (request.script_root, g.get("lang"))
+    found = store.get(key)
+    if found is None or app.jinja_env.auto_reload:
+        if len(store) >= MAX_FRAGMENTS:
+            store.clear()
+        found = store[key] = make()
+    return found

@@ -2,13 +2,14 @@
 the glossary a page's own texts use (the `explain_terms` macro of templates/macros.html)."""
 import re
 
-from flask import current_app, g, render_template, request
+from flask import current_app, g, render_template
 from flask_babel.speaklater import LazyString
 
 from wizard import audio, flow, glossary
 from wizard.i18n import request_translations, translate
 from wizard.messages import Text
 from wizard.views import pages
+from wizard.views.fragments import kept_for_language
 
 
 @pages.route("/glossary")
@@ -42,14 +43,10 @@ def kept_term_details():
     term_details macro), in this request's language: drawn once per process
     and language, for every term at once, so what is kept says nothing of
     the words anyone's pages used. Drawing them was a tenth of the result page."""
-    environment = current_app.jinja_env
-    store = current_app.extensions.setdefault("nfc_term_details", {})
-    key = (request.script_root, g.get("lang"))
-    found = None if environment.auto_reload else store.get(key)
-    if found is None:
-        draw = environment.get_template("macros.html").module.term_details
-        found = store[key] = {term.anchor: draw(term) for term in glossary.TERMS}
-    return found
+    def draw_all():
+        draw = current_app.jinja_env.get_template("macros.html").module.term_details
+        return {term.anchor: draw(term) for term in glossary.TERMS}
+    return kept_for_language("nfc_term_details", draw_all)
 
 
 def _steps_only(parts):

@@ -74,13 +74,10 @@ def static_stamp(app):
     as one string (a kept part's key: see above)."""
     def stamp(*names):
         try:
-            return " ".join([str(os.stat(path).st_mtime_ns) for path in paths(app.static_folder, names)])
+            return " ".join([str(os.stat(os.path.join(app.static_folder, name)).st_mtime_ns)
+                             for name in names])
         except OSError:
             return ""  # a file missing: its address is drawn as Flask draws it
-
-    @functools.lru_cache(maxsize=8)
-    def paths(folder, names):
-        return [os.path.join(folder, name) for name in names]
     return stamp
 
 
