@@ -298,3 +298,42 @@ def test_a_page_reads_only_catalog_messages():
                                     "%(date)s.", days=4, date="01-01-2030"))
     assert not audio.speakable(Text("%(note)s", note=NOTE))
     assert not audio.speakable(Text("Fact %(number)s", number="2"))
+
+
+def section_sources(client, lang="en", removal="flight_booked"):
+    """{section: address} of the Listen controls on a finished check's result page."""
+    person = Person(client, lang)
+    walk_to_facts(person, removal=removal, days=47)
+    add_fact(person, 0, "country_change", concerns="group", group="religion", belong="yes",
+             note=NOTE)
+    add_document(person, 0, "membership", fact="0", language="en", note=NOTE)
+    finish(person)
+    person.get("result")
+    found = {src.split("/")[4]: src for src in CONTROL.findall(person.text())}
+    assert {"outcome", "tests", "important"} <= set(found), found
+    return found
+
+
+def test_a_section_keeps_its_address_until_its_words_change(session_cache, tmp_path):
+    """The browser keeps a section's sound for a year under its address: the
+    same words must give the same address (for another person too), and any
+    change of what is heard (another result, language or translation) a new one."""
+    app = make_app(session_cache)
+    first = section_sources(app.test_client())
+    assert section_sources(app.test_client()) == first
+    no_flight = section_sources(app.test_client(), removal="none")
+    assert no_flight["outcome"] != first["outcome"]  # the urgent lines are read first
+    assert no_flight["tests"] == first["tests"]
+    dutch = section_sources(app.test_client(), "nl")
+    assert not set(dutch.values()) & set(first.values())
+    for src in first.values():
+        assert app.test_client().get(src).status_code == 404  # another person: no result
+    # A new Dutch translation, as after an update: new addresses in Dutch.
+    changed = tmp_path / "translations"
+    shutil.copytree(app.config["BABEL_TRANSLATION_DIRECTORIES"], changed,
+                    ignore=shutil.ignore_patterns("*.po"))
+    mo = changed / "nl" / "LC_MESSAGES" / "messages.mo"
+    mo.write_bytes(mo.read_bytes() + b"\0")
+    updated = make_app(session_cache, BABEL_TRANSLATION_DIRECTORIES=str(changed))
+    assert not set(section_sources(updated.test_client(), "nl").values()) & set(dutch.values())
+    assert section_sources(updated.test_client()) == first  # English: no catalog changed

@@ -341,6 +341,16 @@ def plan(messages, gettext, lang, voice, recorded_dir=None):
     return Plan(tuple(parts), any(part.kind == "voice" for part in parts))
 
 
+def words_digest(messages, key, catalog, *address):
+    """The same address hash from the messages themselves (ids and parameters),
+    for an address whose parts are all the computer voice: its words change
+    only with the messages, the catalog (`catalog`: a hash of the language's
+    file) or the voice (in `address`), so these are hashed instead of the
+    words of every part, which was a fifth of the result page."""
+    message = "\0".join((ENGINE, catalog) + address + (repr(list(messages)),))
+    return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()[:20]
+
+
 def digest(plan_, key, *address):
     """The page address's content hash: keyed (the app's secret), so that an
     address in a log does not tell which result someone had."""

@@ -14,7 +14,7 @@ from flask import g, has_request_context, request
 from flask_babel import Babel, force_locale, get_locale, get_translations
 from flask_babel import gettext as babel_gettext
 from flask_babel.speaklater import LazyString
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 from werkzeug.routing import BaseConverter
@@ -132,10 +132,20 @@ def _translate(text, translations):
         return text
     if not text.params:
         return translations.ugettext(text.msgid)
-    params = {key: Markup("<bdi>%s</bdi>") % (_translate(value, translations)
-                                              if isinstance(value, tuple) else value)
-              for key, value in text.params.items()}
-    return Markup.escape(translations.ugettext(text.msgid)) % params
+    return Markup(_html(text, translations))
+
+
+def _html(text, translations):
+    """A Text as escaped HTML, in a plain str: built with str's %, as
+    Markup's % wraps and escapes every value again (some 20 µs a line)."""
+    template = str(escape(translations.ugettext(text.msgid)))
+    if not text.params:
+        return template
+    params = {}
+    for key, value in text.params.items():
+        inner = _html(value, translations) if isinstance(value, tuple) else str(escape(value))
+        params[key] = "<bdi>" + inner + "</bdi>"
+    return template % params
 
 
 def T(msgid, **params):  # noqa: N802 (the templates' short name for a checklist line)

@@ -9,6 +9,7 @@ the catalog's messages. See wizard/audio.py and README "Listening".
 """
 import datetime
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from flask import Response, abort, current_app, g, request, url_for
 from wizard import audio, checklist, flow, languages, rules, session_answers
 from wizard.i18n import request_translations
 from wizard.views import pages
+from wizard.views.fragments import kept_for_language
 
 YEAR_S = 365 * 24 * 60 * 60
 # A question page's control is kept per process (it is the same for every
@@ -62,14 +64,68 @@ def page_plan(messages):
 def listen_for(plan, kind, part):
     if plan is None:
         return None
-    digest = audio.digest(plan, current_app.secret_key.encode("utf-8")
-                          if isinstance(current_app.secret_key, str) else current_app.secret_key,
-                          g.lang, kind, part)
+    digest = audio.digest(plan, secret_bytes(), g.lang, kind, part)
     computer = None
     if plan.computer:
         computer = languages.BORROWED_VOICE.get(g.lang, audio.N_("computer voice"))
-    return Listen(f"{kind}-{part}".replace(".", "-").replace("+", "-"),
-                  url_for("wizard.listen", kind=kind, part=part, digest=digest), computer)
+    return Listen(control_id(kind, part), url_for("wizard.listen", kind=kind, part=part,
+                                                  digest=digest), computer)
+
+
+def listen_control(messages, kind, part):
+    """The Listen control of what `messages` read, or None when they cannot
+    be read. The page and the audio route both ask this, so the address the
+    page names is the one the route answers."""
+    if not tools_installed() or not messages:
+        return None
+    if current_app.config.get("RECORDED_AUDIO_DIR"):
+        # Which messages someone recorded (and which file) is in the address.
+        return listen_for(page_plan(messages), kind, part)
+    lang = g.get("lang") or languages.DEFAULT
+    voice = languages.get(lang).voice
+    if not voice:
+        return None
+    digest = audio.words_digest(messages, secret_bytes(), catalog_stamp(lang), lang, voice,
+                                kind, part)
+    return Listen(control_id(kind, part), listen_url(kind, part, digest),
+                  languages.BORROWED_VOICE.get(lang, audio.N_("computer voice")))
+
+
+def listen_url(kind, part, digest):
+    """The audio's address. A section's (a plain word, a hex digest) is filled
+    into its page's address, built once per language: url_for was half the
+    cost of the result page's four controls."""
+    if kind not in PAGES_WITH_SECTIONS or not part.isidentifier():
+        return url_for("wizard.listen", kind=kind, part=part, digest=digest)
+    starts = kept_for_language("nfc_listen_addresses", lambda: {
+        page: url_for("wizard.listen", kind=page, part="p", digest="d")[:-len("/p/d.mp3")]
+        for page in PAGES_WITH_SECTIONS})
+    return f"{starts[kind]}/{part}/{digest}.mp3"
+
+
+def control_id(kind, part):
+    return f"{kind}-{part}".replace(".", "-").replace("+", "-")
+
+
+def secret_bytes():
+    key = current_app.secret_key
+    return key.encode("utf-8") if isinstance(key, str) else key
+
+
+def catalog_stamp(lang):
+    return _catalog_stamp(current_app.config["BABEL_TRANSLATION_DIRECTORIES"], lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _catalog_stamp(directory, lang):
+    """A hash of a language's compiled catalog, read once per process: a
+    new translation gives its sections new addresses (the browser keeps
+    each for a year)."""
+    try:
+        with open(os.path.join(directory, lang, "LC_MESSAGES", "messages.mo"), "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()[:16]
+    except OSError:  # English: the message ids are the words
+        return ""
 
 
 # --- for the templates ---------------------------------------------------------------
@@ -95,7 +151,7 @@ def kept(kind, part, messages):
     stamp = recorded_stamp(g.get("lang"))
     found = store.get(key)
     if found is None or found[0] != stamp:
-        found = store[key] = (stamp, listen_for(page_plan(messages(part)), kind, part))
+        found = store[key] = (stamp, listen_control(messages(part), kind, part))
     return found[1]
 
 
@@ -144,7 +200,7 @@ def section_audio(page, sheet, section):
     found = g.get("nfc_audio_sections")
     if found is None or found[0] is not sheet:
         found = g.nfc_audio_sections = (sheet, dict(PAGES_WITH_SECTIONS[page](sheet)))
-    return listen_for(page_plan(found[1].get(section)), page, section)
+    return listen_control(found[1].get(section), page, section)
 
 
 # --- the audio ---------------------------------------------------------------------
@@ -167,10 +223,12 @@ def listen(kind, part, digest):
         messages = list_messages(part)
     else:
         messages = question_messages(kind, part)
-    plan = page_plan(messages)
-    found = listen_for(plan, kind, part)
+    found = listen_control(messages, kind, part)
     # Only the address the page names: a changed text or voice has a new one.
     if found is None or found.url != request.path:
+        abort(404)
+    plan = page_plan(messages)
+    if plan is None:
         abort(404)
     try:
         body = maker().audio(plan)

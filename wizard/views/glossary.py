@@ -34,7 +34,7 @@ def glossary_terms(*parts):
         texts = [(str(translate(text)), True)
                  for step in steps for text in audio.step_texts(step)]
         return glossary.terms_in(texts, translations.ugettext, lang)
-    return glossary.terms_in(list(_texts(parts)), translations.ugettext, lang)
+    return glossary.terms_in(_texts(parts), translations.ugettext, lang)
 
 
 @pages.app_template_global()
@@ -72,42 +72,52 @@ def _steps_only(parts):
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
-def _texts(part):
-    """(text, shared) of each text in `part`: shared when it is the same for
+def catalog_words(message):
+    """A translated catalog message without its placeholders."""
+    return _PLACEHOLDER.sub(" ", message) if "%(" in message else message
+
+
+def _texts(part, found=None):
+    """[(text, shared)] of each text in `part`: shared when it is the same for
     everyone (a catalog message: glossary.terms_in keeps what it matches),
     not when it may hold a person's answers (the names of their facts in a
     form's choices). A message with a person's values in it (a number of
     days, a date) gives its catalog words and its catalog parameters, never
-    the values: matching a whole such line anew was a tenth of the result page."""
+    the values: matching a whole such line anew was a tenth of the result page.
+    (A list filled in place, not a generator: the walk was a tenth too.)"""
+    if found is None:
+        found = []
+    kind = type(part)
     if part is None:
-        return
-    if isinstance(part, Text):
-        if audio.speakable(part):  # only catalog messages
-            yield str(translate(part)), True
-            return
-        # With a person's own values (a date, a number of days): the words
-        # are the catalog's, matched once and kept; the values are never matched.
-        yield _PLACEHOLDER.sub(" ", request_translations().ugettext(part.msgid)), True
+        pass
+    elif kind is Text:
+        # A message's catalog words (matched once and kept), then its
+        # parameters that are messages too.
+        found.append((catalog_words(request_translations().ugettext(part.msgid)), True))
         for value in part.params.values():
-            if isinstance(value, Text):
-                yield from _texts(value)
+            if type(value) is Text:
+                _texts(value, found)
+    elif kind is list or kind is tuple:
+        for item in part:
+            _texts(item, found)
     elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
-        yield from _texts(list(part))
+        _texts(list(part), found)
     elif hasattr(part, "validate"):  # a field: its choices (a text field: none)
         # (before __html__: a field has one too, and drawing it would put the
         # person's own words among the page's)
         for choice in getattr(part, "choices", None) or ():
-            yield from _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())])
+            _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())], found)
     elif isinstance(part, LazyString) or hasattr(part, "__html__"):  # translated already
-        yield str(part), False
+        found.append((str(part), False))
     elif isinstance(part, str):  # a message id (or the operator's contacts)
-        yield (request_translations().ugettext(part) if part else ""), True
+        found.append(((request_translations().ugettext(part) if part else ""), True))
     elif hasattr(part, "question") and hasattr(part, "hint"):  # a flow step: its words
-        yield from _texts([part.question, part.hint])
+        _texts([part.question, part.hint], found)
     elif isinstance(part, dict) or hasattr(part, "_asdict"):
         for key, value in (part if isinstance(part, dict) else part._asdict()).items():
             if key != "note":
-                yield from _texts(value)
+                _texts(value, found)
     elif isinstance(part, (list, tuple)):
         for item in part:
-            yield from _texts(item)
+            _texts(item, found)
+    return found
