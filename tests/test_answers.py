@@ -52,6 +52,11 @@ def test_normalise_does_not_change_its_input_and_is_idempotent():
     once = normalise(raw)
     assert repr(raw) == before
     assert normalise(once) == once
+    # Normalised answers are given back as they are; a changed copy is
+    # checked again, so a wrong answer cannot slip through.
+    assert normalise(once) is once
+    with pytest.raises(AnswerError):
+        normalise(dict(once, removal="teleport"))
 
 
 @pytest.mark.parametrize("language", vocabulary.READABLE_LANGUAGES)

@@ -62,16 +62,24 @@ class AnswerError(ValueError):
         self.message = message
 
 
+class Answers(dict):
+    """Answers normalise() made, given back as they are when normalised again
+    (the result page normalised the same answers three times). Read them
+    only: a copy, dict(answers), is checked again."""
+
+
 def normalise(raw):
     """Check raw answers against the contract; return a new dict with defaults filled in.
 
     A top-level key that is missing (or null) and has no default becomes None:
     "not answered yet". Raises AnswerError on the first problem found.
     """
+    if type(raw) is Answers:
+        return raw
     if not isinstance(raw, dict):
         raise AnswerError("answers", f"expected an object with the answers, got {_type_name(raw)}")
     _reject_unknown_keys(raw, KEYS, "")
-    answers = {}
+    answers = Answers()
     for key in KEYS:
         if key in CHOICES:
             answers[key] = _choice(raw.get(key), CHOICES[key], key, DEFAULTS.get(key))

@@ -211,7 +211,8 @@ def section_messages(page, section):
     answers = session_answers.load()
     if not answers or session_answers.walk(answers).missing:
         return None
-    sheet = checklist.build(answers, rules.assess(answers), datetime.date.today())
+    sheet = checklist.build(answers, rules.assess(session_answers.normalised(answers)),
+                            datetime.date.today())
     return dict(PAGES_WITH_SECTIONS[page](sheet)).get(section)
 
 

@@ -93,7 +93,7 @@ def complete_answers():
 @pages.route("/result")
 def result():
     answers = complete_answers()
-    outcome = rules.assess(answers)
+    outcome = rules.assess(session_answers.normalised(answers))
     return render_template("result.html", result=outcome,
                            sheet=checklist.build(answers, outcome, datetime.date.today()),
                            form=LawyerLanguageForm(), back_url=url_for("wizard.review"))
@@ -108,7 +108,7 @@ def render_checklist(answers, **extra):
     lawyer_lang = request.args.get("lawyer", "nl")
     if lawyer_lang not in languages.LAWYER_LANGUAGES:
         lawyer_lang = "nl"
-    outcome = rules.assess(answers)
+    outcome = rules.assess(session_answers.normalised(answers))
     sheet = checklist.build(answers, outcome, datetime.date.today())
     return render_template("checklist.html", result=outcome, sheet=sheet,
                            lawyer=languages.get(lawyer_lang),
