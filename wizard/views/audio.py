@@ -65,11 +65,9 @@ def listen_for(plan, kind, part):
     if plan is None:
         return None
     digest = audio.digest(plan, secret_bytes(), g.lang, kind, part)
-    computer = None
-    if plan.computer:
-        computer = languages.BORROWED_VOICE.get(g.lang, audio.N_("computer voice"))
-    return Listen(control_id(kind, part), url_for("wizard.listen", kind=kind, part=part,
-                                                  digest=digest), computer)
+    return Listen(control_id(kind, part),
+                  url_for("wizard.listen", kind=kind, part=part, digest=digest),
+                  computer_voice(g.lang) if plan.computer else None)
 
 
 def listen_control(messages, kind, part):
@@ -87,8 +85,7 @@ def listen_control(messages, kind, part):
         return None
     digest = audio.words_digest(messages, secret_bytes(), catalog_stamp(lang), lang, voice,
                                 kind, part)
-    return Listen(control_id(kind, part), listen_url(kind, part, digest),
-                  languages.BORROWED_VOICE.get(lang, audio.N_("computer voice")))
+    return Listen(control_id(kind, part), listen_url(kind, part, digest), computer_voice(lang))
 
 
 def listen_url(kind, part, digest):
@@ -101,6 +98,12 @@ def listen_url(kind, part, digest):
         page: url_for("wizard.listen", kind=page, part="p", digest="d")[:-len("/p/d.mp3")]
         for page in PAGES_WITH_SECTIONS})
     return f"{starts[kind]}/{part}/{digest}.mp3"
+
+
+def computer_voice(lang):
+    """The words that say the control reads with a computer voice (whose, where
+    a language borrows another's)."""
+    return languages.BORROWED_VOICE.get(lang, audio.N_("computer voice"))
 
 
 def control_id(kind, part):

@@ -89,8 +89,8 @@ def _texts(part, found=None):
         found = []
     kind = type(part)
     if part is None:
-        pass
-    elif kind is Text:
+        return found
+    if kind is Text:
         # A message's catalog words (matched once and kept), then its
         # parameters that are messages too.
         found.append((catalog_words(request_translations().ugettext(part.msgid)), True))
