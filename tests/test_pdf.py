@@ -1,5 +1,6 @@
 """The checklist as a PDF made on the server (WeasyPrint): what a lawyer
 gets when the person downloads it."""
+import gc
 import html as html_module
 import io
 import os
@@ -233,6 +234,29 @@ def test_the_lock_is_freed_when_a_pdf_fails(monkeypatch):
     with pytest.raises(RuntimeError):
         pdf.render(page(""), STATIC)
     assert not pdf.ONE_AT_A_TIME.locked()
+    # The collector, paused while WeasyPrint works, runs again.
+    assert gc.isenabled()
+
+
+def test_the_worker_collects_what_a_pdf_left_once_it_is_sent(person):
+    """The collector is paused while the PDF is made; after the download it
+    must run, or every PDF would leave its tens of MB in the worker."""
+    full_check(person)
+    full_collections = []
+
+    def count(phase, info):
+        if phase == "stop" and info["generation"] == 2:
+            full_collections.append(info["collected"])
+    gc.callbacks.append(count)
+    try:
+        response = person.get("checklist.pdf?lawyer=nl")
+        assert response.status_code == 200 and response.data.startswith(b"%PDF")
+        assert gc.isenabled()
+        full_collections.clear()
+        response.close()  # what the WSGI server does once the bytes are sent
+    finally:
+        gc.callbacks.remove(count)
+    assert full_collections and full_collections[0] > 1000, full_collections
 
 
 # --- a PDF a screen reader can read ------------------------------------------

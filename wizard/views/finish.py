@@ -129,7 +129,9 @@ def checklist_pdf():
         abort(404)
     answers = complete_answers()
     html = render_checklist(answers, for_pdf=True)
-    return Response(pdf.render(html, current_app.static_folder,
-                               attachments=[handover.attachment(answers)]),
-                    mimetype="application/pdf",
-                    headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})
+    response = Response(pdf.render(html, current_app.static_folder,
+                                   attachments=[handover.attachment(answers)]),
+                        mimetype="application/pdf",
+                        headers={"Content-Disposition": 'attachment; filename="checklist.pdf"'})
+    response.call_on_close(pdf.collect_garbage)
+    return response
