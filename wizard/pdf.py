@@ -54,24 +54,39 @@ def render(html, static_folder, attachments=()):
     being made in this worker."""
     if not ONE_AT_A_TIME.acquire(blocking=False):
         raise Busy()
-    # Python's cycle collector paused while WeasyPrint lays out: it makes
-    # millions of objects and the collector went over them again and again
-    # (0.03-0.1 s of every PDF here). The view collects once the PDF is sent
-    # (collect_garbage), so the worker's memory does not grow.
-    collecting = gc.isenabled()
+    collect_garbage()  # of an earlier PDF whose response was never closed
+    # Python's cycle collector is paused while WeasyPrint works: it makes
+    # millions of objects and the collector went over them again and again.
+    # It stays paused until the PDF is sent (switched on again, it would go
+    # over them all at the next allocation, 50-60 ms here, before the person
+    # has the file): the view asks for collect_garbage once it is sent.
+    pausing = gc.isenabled()
     gc.disable()
     try:
-        return write_pdf(html, static_folder, attachments)
-    finally:
-        if collecting:
+        data = write_pdf(html, static_folder, attachments)
+    except BaseException:
+        if pausing:
             gc.enable()
+        raise
+    finally:
         ONE_AT_A_TIME.release()
+    if pausing:
+        COLLECTION_DUE.set()
+    return data
+
+
+# Set while a PDF's garbage waits for collect_garbage (the collector paused).
+COLLECTION_DUE = threading.Event()
 
 
 def collect_garbage():
-    """What a PDF left behind, collected in one go: for Response.call_on_close,
-    which runs after the last byte has been handed to the server."""
-    gc.collect()
+    """What a PDF left behind, collected in one go, and the collector on
+    again: for Response.call_on_close, which the server calls once the last
+    byte is sent, and before every request (a response a test never closed)."""
+    if COLLECTION_DUE.is_set():
+        COLLECTION_DUE.clear()
+        gc.enable()
+        gc.collect()
 
 
 def write_pdf(html, static_folder, attachments=()):

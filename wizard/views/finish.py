@@ -122,6 +122,11 @@ def checklist_page():
                             back_url=url_for("wizard.result"))
 
 
+# A PDF's garbage is collected once it is sent (checklist_pdf); should its
+# response never have been closed, before the next request.
+pages.before_app_request(pdf.collect_garbage)
+
+
 @pages.route("/checklist.pdf")
 def checklist_pdf():
     """The checklist as a PDF made on the server (not in kiosk mode)."""
