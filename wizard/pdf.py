@@ -54,7 +54,6 @@ def render(html, static_folder, attachments=()):
     being made in this worker."""
     if not ONE_AT_A_TIME.acquire(blocking=False):
         raise Busy()
-    collect_garbage()  # of an earlier PDF whose response was never closed
     # Python's cycle collector is paused while WeasyPrint works: it makes
     # millions of objects and the collector went over them again and again.
     # It stays paused until the PDF is sent (switched on again, it would go
