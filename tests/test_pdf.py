@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from flask_babel import force_locale, gettext
 
-from tests.walkers import add_document, add_fact, finish, walk_to_reasons
+from tests.walkers import Person, add_document, add_fact, finish, walk_to_facts, walk_to_reasons
 from wizard import pdf
 from wizard import vocabulary as v
 
@@ -307,3 +307,100 @@ def test_the_pdf_is_tagged_with_its_language_and_title(app, person, tmp_path):
     places = [flat.find(letters_only(text)) for text in in_order]
     assert -1 not in places, list(zip(in_order, places))
     assert places == sorted(places), list(zip(in_order, places))
+
+
+# --- fonts and directions ----------------------------------------------------
+
+def pdf_fonts(path):
+    """The names of the fonts a PDF embeds (pdffonts), without their subset tags."""
+    table = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    return {line.split()[0].split("+", 1)[-1] for line in table}
+
+
+@pytest.mark.parametrize("lang, script_font", [
+    ("en", None), ("ar", "Noto-Naskh-Arabic"), ("am", "Noto-Sans-Ethiopic")])
+def test_every_line_of_the_pdf_page_numbers_too_is_in_the_noto_fonts(
+        person, tmp_path, lang, script_font):
+    # The page numbers were in a serif font of their own (a margin box
+    # inherits no font): a third font in every PDF, and an odd look.
+    person.lang = lang
+    full_check(person)
+    path = tmp_path / "checklist.pdf"
+    path.write_bytes(person.get("checklist.pdf?lawyer=nl").data)
+    fonts = pdf_fonts(path)
+    assert {"Noto-Sans", "Noto-Sans-Bold"} <= fonts, fonts
+    expected = {"Noto-Sans", "Noto-Sans-Bold"}
+    if script_font:
+        expected |= {script_font, script_font + "-Bold"}
+    assert fonts == expected, fonts
+    assert re.search(r"\b1 ?/ ?\d\b", pdf_text(path.read_bytes(), tmp_path))  # its number
+
+
+def test_a_pdf_made_after_another_persons_holds_nothing_of_theirs(app, tmp_path):
+    # The worker keeps one font configuration for every PDF (wizard/pdf.py):
+    # fonts and line sizes, never a page's text.
+    first = Person(app.test_client(), "ar")
+    full_check(first)
+    first_pdf = first.get("checklist.pdf?lawyer=nl").data
+    second = Person(app.test_client(), "en")
+    walk_to_facts(second)
+    add_fact(second, 0, "personal_situation", note="Letter from my sister")
+    finish(second)
+    second_pdf = second.get("checklist.pdf?lawyer=nl").data
+
+    path = tmp_path / "second.pdf"
+    path.write_bytes(second_pdf)
+    text = pdf_text(second_pdf, tmp_path)
+    assert "Letter from my sister" in text
+    for note in ("Party card", "Summons"):  # the first person's notes
+        assert note in pdf_text(first_pdf, tmp_path)
+        assert note not in text
+    # No Arabic font carried over from the first PDF: English and Dutch only.
+    assert pdf_fonts(path) == {"Noto-Sans", "Noto-Sans-Bold"}
+    # The first person's PDF, made again, reads as it did.
+    assert pdf_text(first.get("checklist.pdf?lawyer=nl").data, tmp_path) == \
+        pdf_text(first_pdf, tmp_path)
+
+
+def visual_lines(path):
+    """Each line of a PDF's first page as its words stand, left to right."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = sorted((float(y), float(x), html_module.unescape(word)) for x, y, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', xml))
+    lines = []  # [(bottom, [(x, word)])]: words of two fonts differ in height, not by 2 pt
+    for bottom, x, word in words:
+        if lines and bottom - lines[-1][0] < 2:
+            lines[-1][1].append((x, word))
+        else:
+            lines.append((bottom, [(x, word)]))
+    return [" ".join(word for _x, word in sorted(line)) for _bottom, line in lines]
+
+
+def test_an_arabic_note_on_an_english_checklist_reads_right_to_left_in_the_pdf(
+        person, tmp_path):
+    # The note is isolated (<bdi>, in the PDF Unicode's FSI ... PDI): its
+    # closing "!" stands at its left end, where a reader of Arabic looks
+    # for it, not after the Arabic word as the English line would put it.
+    note = "شكرا 123!"
+    walk_to_facts(person)
+    add_fact(person, 0, "personal_situation", note=note)
+    finish(person)
+    path = tmp_path / "checklist.pdf"
+    path.write_bytes(person.get("checklist.pdf?lawyer=nl").data)
+    line = next((line for line in visual_lines(path) if "123" in line), None)
+    assert line is not None, visual_lines(path)
+    word = "شكرا"[::-1]  # pdftotext gives the letters as they stand, left to right
+    assert line.find("!") < line.find("123") < line.find(word), line
+
+
+def test_plain_bdi_elements_become_unicode_isolates_for_weasyprint():
+    assert pdf.with_isolates('<p>Days: <bdi>4</bdi>, date: <bdi dir="ltr">07-12-2026</bdi>, '
+                             '<bdi dir="rtl">x</bdi></p>') == \
+        "<p>Days: \u20684\u2069, date: \u206607-12-2026\u2069, \u2067x\u2069</p>"
+    # Nested, and inside an element that stays one (its lang is needed).
+    assert pdf.with_isolates('<bdi lang="nl">a <bdi>b <bdi>c</bdi></bdi></bdi>') == \
+        '<bdi lang="nl">a \u2068b \u2068c\u2069\u2069</bdi>'
+    # A person's text is escaped before this: never an element.
+    assert pdf.with_isolates("&lt;bdi&gt;note&lt;/bdi&gt;") == "&lt;bdi&gt;note&lt;/bdi&gt;"
