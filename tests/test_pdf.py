@@ -329,7 +329,6 @@ def test_every_line_of_the_pdf_page_numbers_too_is_in_the_noto_fonts(
     path = tmp_path / "checklist.pdf"
     path.write_bytes(person.get("checklist.pdf?lawyer=nl").data)
     fonts = pdf_fonts(path)
-    assert {"Noto-Sans", "Noto-Sans-Bold"} <= fonts, fonts
     expected = {"Noto-Sans", "Noto-Sans-Bold"}
     if script_font:
         expected |= {script_font, script_font + "-Bold"}
@@ -392,6 +391,7 @@ def test_an_arabic_note_on_an_english_checklist_reads_right_to_left_in_the_pdf(
     line = next((line for line in visual_lines(path) if "123" in line), None)
     assert line is not None, visual_lines(path)
     word = "شكرا"[::-1]  # pdftotext gives the letters as they stand, left to right
+    assert "!" in line and word in line, line
     assert line.find("!") < line.find("123") < line.find(word), line
 
 

@@ -111,7 +111,7 @@ def write_pdf(html, static_folder, attachments=()):
 # <bdi> and <bdi dir="ltr|rtl">, as Unicode's isolates (FSI, LRI, RLI ... PDI).
 ISOLATES = {None: "\u2068", "ltr": "\u2066", "rtl": "\u2067"}
 END_OF_ISOLATE = "\u2069"
-BDI_TAG = re.compile(r'<bdi(?: dir="(ltr|rtl)")?>|<bdi\b[^>]*>|</bdi>')
+BDI_TAG = re.compile(r'(?P<plain><bdi(?: dir="(?P<dir>ltr|rtl)")?>)|<bdi\b[^>]*>|</bdi>')
 
 
 def with_isolates(html):
@@ -122,20 +122,18 @@ def with_isolates(html):
     keeps a number or a name in its own direction from the characters; it
     also isolates an Arabic note on an English line, where WeasyPrint's
     <bdi> did not. A <bdi> with a lang or class stays an element."""
-    parts, converted, last = [], [], 0
-    for tag in BDI_TAG.finditer(html):
-        parts.append(html[last:tag.start()])
-        last = tag.end()
-        if tag.group(0) == "</bdi>":
-            parts.append(END_OF_ISOLATE if converted and converted.pop() else tag.group(0))
-        elif tag.group(0) == "<bdi>" or tag.group(1):
+    converted = []  # one entry per open <bdi>: whether it became an isolate
+
+    def replace(tag):
+        if tag.group("plain"):
             converted.append(True)
-            parts.append(ISOLATES[tag.group(1)])
-        else:
+            return ISOLATES[tag.group("dir")]
+        if tag.group(0) != "</bdi>":
             converted.append(False)
-            parts.append(tag.group(0))
-    parts.append(html[last:])
-    return "".join(parts)
+            return tag.group(0)
+        return END_OF_ISOLATE if converted and converted.pop() else tag.group(0)
+
+    return BDI_TAG.sub(replace, html)
 
 
 def print_stylesheets(static_folder):
