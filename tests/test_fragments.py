@@ -189,3 +189,34 @@ def test_the_glossary_is_kept_for_every_term_at_once(app, client):
     assert "What does “IND” mean?" in english and "What does “IND” mean?" not in dutch
     assert re.findall(r'<details class="glossary-term">', dutch) == \
         re.findall(r'<details class="glossary-term">', english)
+
+
+def test_a_sections_listen_control_is_kept_without_its_address(app):
+    """The result page's Listen controls are drawn once per language and kept
+    with marks where a section's id and address go: each person's page has
+    the addresses of their own sections' words, and what is kept has none."""
+    from wizard.views.audio import ID_MARK, URL_MARK
+
+    control = re.compile(r'<div class="listen no-print">.*?</div>', re.S)
+    address = re.compile(r'<source src="([^"]+\.mp3)"')
+    pages = []
+    for removal in ("flight_booked", "none"):
+        person = Person(app.test_client())
+        walk_everything(person, removal=removal)
+        pages.append(person.get("result").get_data(as_text=True))
+    flight, no_flight = ([address.search(html).group(1) for html in control.findall(page)]
+                         for page in pages)
+    assert len(flight) == len(no_flight) == 4, (flight, no_flight)  # no flags to tell
+    # The first section (the outcome) reads the flight's warning for one of them only.
+    assert flight[0] != no_flight[0] and "/result/outcome/" in flight[0]
+    store = app.extensions["nfc_listen_controls"]
+    assert list(store) == [("", "en")]
+    for kept_control in store[("", "en")].values():
+        assert ID_MARK in kept_control and URL_MARK in kept_control
+        assert ".mp3" not in kept_control and "result-" not in kept_control
+    for html in control.findall(pages[0]) + control.findall(pages[1]):
+        assert "\x00" not in html
+        section = re.search(r'id="listen-(result-\w+)"', html).group(1)
+        url = address.search(html).group(1)
+        assert any(html in kept_control.replace(ID_MARK, section).replace(URL_MARK, url)
+                   for kept_control in store[("", "en")].values()), html

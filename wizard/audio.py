@@ -347,7 +347,9 @@ def words_digest(messages, key, catalog, *address):
     only with the messages, the catalog (`catalog`: a hash of the language's
     file) or the voice (in `address`), so these are hashed instead of the
     words of every part, which was a fifth of the result page."""
-    message = "\0".join((ENGINE, catalog) + address + (repr(list(messages)),))
+    # A message without parameters by its id: repr() of each was a third of this.
+    said = tuple(m.msgid if type(m) is Text and not m.params else repr(m) for m in messages)
+    message = "\0".join((ENGINE, catalog) + address + ("",) + said)
     return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()[:20]
 
 

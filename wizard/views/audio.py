@@ -18,6 +18,7 @@ import time
 from collections import namedtuple
 
 from flask import Response, abort, current_app, g, request, url_for
+from markupsafe import Markup, escape
 
 from wizard import audio, checklist, flow, languages, rules, session_answers
 from wizard.i18n import request_translations
@@ -79,25 +80,49 @@ def listen_control(messages, kind, part):
     if current_app.config.get("RECORDED_AUDIO_DIR"):
         # Which messages someone recorded (and which file) is in the address.
         return listen_for(page_plan(messages), kind, part)
-    lang = g.get("lang") or languages.DEFAULT
-    voice = languages.get(lang).voice
-    if not voice:
+    voice = computer_voice_here()
+    if voice is None:
         return None
-    digest = audio.words_digest(messages, secret_bytes(), catalog_stamp(lang), lang, voice,
+    digest = audio.words_digest(messages, voice.key, voice.catalog, voice.lang, voice.voice,
                                 kind, part)
-    return Listen(control_id(kind, part), listen_url(kind, part, digest), computer_voice(lang))
+    return Listen(control_id(kind, part), listen_url(kind, part, digest, voice.addresses),
+                  computer_voice(voice.lang))
 
 
-def listen_url(kind, part, digest):
-    """The audio's address. A section's (a plain word, a hex digest) is filled
-    into its page's address, built once per language: url_for was half the
-    cost of the result page's four controls."""
-    if kind not in PAGES_WITH_SECTIONS or not part.isidentifier():
-        return url_for("wizard.listen", kind=kind, part=part, digest=digest)
-    starts = kept_for_language("nfc_listen_addresses", lambda: {
+# What a computer-voice control needs of its request: the language and its
+# voice, the key and catalog stamp of the address's hash, and where each
+# page's section addresses start.
+ComputerVoice = namedtuple("ComputerVoice", "lang voice key catalog addresses")
+
+
+def computer_voice_here():
+    """This request's ComputerVoice, or None when its language has no voice:
+    looked up once a request, not once a control (the result page has four;
+    looking up each time was a third of their cost)."""
+    here = g._get_current_object()  # one context lookup, not several
+    lang = here.get("lang") or languages.DEFAULT
+    found = here.get("nfc_computer_voice")
+    if found is None or found[0] != lang:
+        voice = languages.get(lang).voice
+        here.nfc_computer_voice = found = (lang, voice and ComputerVoice(
+            lang, voice, secret_bytes(), catalog_stamp(lang), section_addresses()))
+    return found[1]
+
+
+def section_addresses():
+    """{page: the start of its sections' audio addresses}, built once per
+    language: url_for was half the cost of the result page's four controls."""
+    return kept_for_language("nfc_listen_addresses", lambda: {
         page: url_for("wizard.listen", kind=page, part="p", digest="d")[:-len("/p/d.mp3")]
         for page in PAGES_WITH_SECTIONS})
-    return f"{starts[kind]}/{part}/{digest}.mp3"
+
+
+def listen_url(kind, part, digest, addresses):
+    """The audio's address. A section's (a plain word, a hex digest) is filled
+    into its page's address (`addresses`: section_addresses())."""
+    if kind not in PAGES_WITH_SECTIONS or not part.isidentifier():
+        return url_for("wizard.listen", kind=kind, part=part, digest=digest)
+    return f"{addresses[kind]}/{part}/{digest}.mp3"
 
 
 def computer_voice(lang):
@@ -197,13 +222,34 @@ def list_messages(part):
     return audio.list_texts(list_step, question, with_hint=which == "first")
 
 
-@pages.app_template_global()
 def section_audio(page, sheet, section):
-    """The Listen control of one section of the result or the checklist."""
+    """The Listen of one section of the result or the checklist, or None."""
     found = g.get("nfc_audio_sections")
     if found is None or found[0] is not sheet:
         found = g.nfc_audio_sections = (sheet, dict(PAGES_WITH_SECTIONS[page](sheet)))
     return listen_control(found[1].get(section), page, section)
+
+
+# Where a kept Listen control has its id and its address (NUL: never in a
+# template's output otherwise, see wizard/views/fragments.py).
+ID_MARK, URL_MARK = "\x00id\x00", "\x00url\x00"
+
+
+@pages.app_template_global()
+def listen_section(page, sheet, section):
+    """The `listen` macro's control of one section of the result or the
+    checklist (nothing where it cannot be heard). The macro draws it once per
+    language and voice; each section's id and address are filled in: its
+    calls were 6 % of the result page, which has five."""
+    found = section_audio(page, sheet, section)
+    if found is None:
+        return ""
+    drawn = kept_for_language("nfc_listen_controls", dict)  # {found.computer: markup}
+    control = drawn.get(found.computer)
+    if control is None:
+        listen = current_app.jinja_env.get_template("macros.html").module.listen
+        control = drawn[found.computer] = str(listen(Listen(ID_MARK, URL_MARK, found.computer)))
+    return Markup(control.replace(ID_MARK, escape(found.id)).replace(URL_MARK, escape(found.url)))
 
 
 # --- the audio ---------------------------------------------------------------------
