@@ -3,6 +3,8 @@
 The questions are data in wizard/steps.py; one generic view walks them
 with the functions here. Nothing here knows of Flask.
 """
+import functools
+
 from wizard import vocabulary as v
 from wizard.rules import route_exit
 from wizard.steps import (  # noqa: F401  (the flow's names, for its users)
@@ -156,6 +158,11 @@ def first_missing_page(answers, confirmed_lists):
     """The first page still to answer, in flow order; None when all is done."""
     if route_exit(answers):
         return Page("exit")
+    return first_unanswered_page(answers, confirmed_lists)
+
+
+def first_unanswered_page(answers, confirmed_lists):
+    """first_missing_page() of answers whose route does not end early."""
     for step in applicable_steps(answers):
         if isinstance(step, ListStep):
             for index, item in listed_items(answers, step.name):
@@ -301,19 +308,25 @@ class Walk:
     """One person's way through the flow, made once per request from their
     answers and the lists they said were complete (pure: no Flask)."""
 
-    def __init__(self, answers, confirmed_lists):
+    def __init__(self, answers, confirmed_lists, normalised=None):
+        """`normalised`: the same answers as wizard.answers.normalise() gives
+        them, when the caller has them already (normalising them again for
+        the route's exit was 3 % of the result page)."""
         self.answers = answers
         self.confirmed = set(confirmed_lists)
+        self.normalised = normalised
 
-    @property
+    @functools.cached_property
     def exit(self):
         """The reason the route ends early (rules.ROUTE_EXITS), or None."""
-        return route_exit(self.answers)
+        return route_exit(self.answers if self.normalised is None else self.normalised)
 
     @property
     def missing(self):
         """The first page still to answer, or None when everything is answered."""
-        return first_missing_page(self.answers, self.confirmed)
+        if self.exit:
+            return Page("exit")
+        return first_unanswered_page(self.answers, self.confirmed)
 
     def after(self, page, changing=False):
         return next_page(self.answers, self.confirmed, page, changing)

@@ -42,8 +42,11 @@ def confirmed_lists():
 
 
 def walk(answers):
-    """This request's way through the flow (flow.Walk)."""
-    return flow.Walk(answers, confirmed_lists())
+    """This request's way through the flow (flow.Walk), given the answers
+    normalised() already made of them, if any."""
+    kept = g.get("nfc_normalised")
+    return flow.Walk(answers, confirmed_lists(),
+                     kept[1] if kept is not None and kept[0] is answers else None)
 
 
 def save(answers, confirmed=None):
