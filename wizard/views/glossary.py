@@ -34,7 +34,7 @@ def glossary_terms(*parts):
         texts = [(str(translate(text)), True)
                  for step in steps for text in audio.step_texts(step)]
         return glossary.terms_in(texts, translations.ugettext, lang)
-    return glossary.terms_in(_texts(parts), translations.ugettext, lang)
+    return glossary.terms_in(_texts(parts, [], translations.ugettext), translations.ugettext, lang)
 
 
 @pages.app_template_global()
@@ -77,47 +77,46 @@ def catalog_words(message):
     return _PLACEHOLDER.sub(" ", message) if "%(" in message else message
 
 
-def _texts(part, found=None):
+def _texts(part, found, gettext):
     """[(text, shared)] of each text in `part`: shared when it is the same for
     everyone (a catalog message: glossary.terms_in keeps what it matches),
     not when it may hold a person's answers (the names of their facts in a
     form's choices). A message with a person's values in it (a number of
     days, a date) gives its catalog words and its catalog parameters, never
     the values: matching a whole such line anew was a tenth of the result page.
-    (A list filled in place, not a generator: the walk was a tenth too.)"""
-    if found is None:
-        found = []
+    (A list filled in place, not a generator: the walk was a tenth too.)
+    `gettext`: this request's translation of a message id."""
     kind = type(part)
     if part is None:
         return found
     if kind is Text:
         # A message's catalog words (matched once and kept), then its
         # parameters that are messages too.
-        found.append((catalog_words(request_translations().ugettext(part.msgid)), True))
+        found.append((catalog_words(gettext(part.msgid)), True))
         for value in part.params.values():
             if type(value) is Text:
-                _texts(value, found)
+                _texts(value, found, gettext)
     elif kind is list or kind is tuple:
         for item in part:
-            _texts(item, found)
+            _texts(item, found, gettext)
     elif hasattr(part, "_fields") and hasattr(part, "validate"):  # a form: its fields
-        _texts(list(part), found)
+        _texts(list(part), found, gettext)
     elif hasattr(part, "validate"):  # a field: its choices (a text field: none)
         # (before __html__: a field has one too, and drawing it would put the
         # person's own words among the page's)
         for choice in getattr(part, "choices", None) or ():
-            _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())], found)
+            _texts([choice[1], *(choice[2].values() if len(choice) > 2 else ())], found, gettext)
     elif isinstance(part, LazyString) or hasattr(part, "__html__"):  # translated already
         found.append((str(part), False))
     elif isinstance(part, str):  # a message id (or the operator's contacts)
-        found.append(((request_translations().ugettext(part) if part else ""), True))
+        found.append(((gettext(part) if part else ""), True))
     elif hasattr(part, "question") and hasattr(part, "hint"):  # a flow step: its words
-        _texts([part.question, part.hint], found)
+        _texts([part.question, part.hint], found, gettext)
     elif isinstance(part, dict) or hasattr(part, "_asdict"):
         for key, value in (part if isinstance(part, dict) else part._asdict()).items():
             if key != "note":
-                _texts(value, found)
+                _texts(value, found, gettext)
     elif isinstance(part, (list, tuple)):
         for item in part:
-            _texts(item, found)
+            _texts(item, found, gettext)
     return found
