@@ -272,8 +272,10 @@ Checklist = namedtuple(
 )
 
 
-def build(answers, result, made_on=None):
-    """The whole checklist for the lawyer, from the answers and the result."""
+def build(answers, result, made_on=None, tables=True):
+    """The whole checklist for the lawyer, from the answers and the result.
+    `tables=False`: without the rows of the facts and documents tables,
+    which the result page does not show (making them was 3 % of it)."""
     made_on = made_on or datetime.date.today()
     lodging = after_lodging(result)
     return Checklist(
@@ -285,8 +287,8 @@ def build(answers, result, made_on=None):
         outcome_details=outcome_details(answers, result),
         urgency=urgency(result),
         tests=test_rows(result),
-        facts=fact_rows(answers),
-        documents=document_rows(answers),
+        facts=fact_rows(answers) if tables else [],
+        documents=document_rows(answers) if tables else [],
         to_do=before_the_flight(to_do(answers, result), answers, made_on),
         warnings=warnings(answers, result),
         flags=other_flags(result),

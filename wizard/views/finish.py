@@ -95,7 +95,8 @@ def result():
     answers = complete_answers()
     outcome = rules.assess(session_answers.normalised(answers))
     return render_template("result.html", result=outcome,
-                           sheet=checklist.build(answers, outcome, datetime.date.today()),
+                           sheet=checklist.build(answers, outcome, datetime.date.today(),
+                                                 tables=False),
                            form=LawyerLanguageForm(), back_url=url_for("wizard.review"))
 
 
