@@ -104,8 +104,9 @@ def computer_voice_here():
     found = here.get("nfc_computer_voice")
     if found is None or found[0] != lang:
         voice = languages.get(lang).voice
-        here.nfc_computer_voice = found = (lang, voice and ComputerVoice(
-            lang, voice, secret_bytes(), catalog_stamp(lang), section_addresses()))
+        here.nfc_computer_voice = found = (lang, ComputerVoice(
+            lang, voice, secret_bytes(), catalog_stamp(lang), section_addresses())
+            if voice else None)
     return found[1]
 
 
