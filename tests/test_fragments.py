@@ -220,3 +220,17 @@ def test_a_sections_listen_control_is_kept_without_its_address(app):
         url = address.search(html).group(1)
         assert any(html in kept_control.replace(ID_MARK, section).replace(URL_MARK, url)
                    for kept_control in store[("", "en")].values()), html
+
+
+def test_the_result_pages_lawyer_choice_is_ticked_at_dutch_for_everyone(app):
+    """The result page's "My lawyer reads ..." choice is kept unticked and
+    drawn without a form: every person, in every language, sees Dutch ticked
+    (the form's default) and nothing else, and can still choose another."""
+    for lang in ("en", "ar", "en"):
+        person = Person(app.test_client(), lang=lang)
+        walk_everything(person)
+        html = person.get("result").get_data(as_text=True)
+        assert ticked(html) == {"lawyer": ["nl"]}, (lang, ticked(html))
+        assert 'name="lawyer" value="en"' in html
+        assert "\x00" not in html
+    assert any(key[0] == "result-lawyer" for key in kept(app))

@@ -233,6 +233,9 @@ class LawyerLanguageForm(FlaskForm):
     class Meta:
         csrf = False
 
-    lawyer = RadioField(default=languages.LAWYER_LANGUAGES[0], validate_choice=False, choices=[
+    # What the result page ticks: the default (the page is never sent a choice).
+    TICKS = {"lawyer": languages.LAWYER_LANGUAGES[0]}
+
+    lawyer = RadioField(default=TICKS["lawyer"], validate_choice=False, choices=[
         (code, lazy_gettext("My lawyer reads %(language)s", language=languages.get(code).name))
         for code in languages.LAWYER_LANGUAGES])

@@ -97,7 +97,8 @@ def result():
     return render_template("result.html", result=outcome,
                            sheet=checklist.build(answers, outcome, datetime.date.today(),
                                                  tables=False),
-                           form=LawyerLanguageForm(), back_url=url_for("wizard.review"))
+                           lawyer_form=LawyerLanguageForm, lawyer_ticks=LawyerLanguageForm.TICKS,
+                           back_url=url_for("wizard.review"))
 
 
 def pdf_download_offered():

@@ -84,9 +84,10 @@ def tick_mark(field_name, value):
 
 def ticked(html, form):
     """`html` with each tick mark made ` checked` where this person's `form`
-    has that choice, and nothing elsewhere."""
+    has that choice, and nothing elsewhere. `form` may also be a dict of
+    {field name: value or values} (a form's defaults, without making it)."""
     def tick(mark):
-        data = form[mark.group(1)].data
+        data = form[mark.group(1)] if isinstance(form, dict) else form[mark.group(1)].data
         chosen = data if isinstance(data, (list, tuple)) else [data]
         return " checked" if mark.group(2) in chosen else ""
     return Markup(_MARK.sub(tick, str(html)))
