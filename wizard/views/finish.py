@@ -97,7 +97,7 @@ def result():
     return render_template("result.html", result=outcome,
                            sheet=checklist.build(answers, outcome, datetime.date.today(),
                                                  tables=False),
-                           lawyer_form=LawyerLanguageForm, lawyer_ticks=LawyerLanguageForm.TICKS,
+                           lawyer_form=LawyerLanguageForm,
                            back_url=url_for("wizard.review"))
 
 
