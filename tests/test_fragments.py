@@ -82,6 +82,25 @@ def test_each_person_sees_their_own_ticks_in_kept_choices(app):
         expected = [(path, theirs, mine) for path, mine, theirs in expected]
 
 
+def test_kept_choices_drawn_first_for_someone_who_has_not_answered_yet(app):
+    """The first person to open a question (its choices drawn then, and
+    kept) has not answered it: every choice is there, none ticked; the next
+    person, who answered yes, sees yes; the first, back again, still none;
+    the same in Arabic, where the choices are drawn again."""
+    for lang in ("en", "ar"):
+        kept(app).clear()
+        new, answered = Person(app.test_client(), lang), Person(app.test_client(), lang)
+        new.start()
+        answered.start()
+        answered.answer("question/in_netherlands", {"answer": "yes"})
+        for person, expected in ((new, {}), (answered, {"answer": ["yes"]}), (new, {})):
+            html = person.get("question/in_netherlands").get_data(as_text=True)
+            assert person.page.status_code == 200
+            assert len(CHOICE.findall(html)) >= 2, html
+            assert ticked(html) == expected, (lang, ticked(html))
+        assert any(key[0] == "question-choices" for key in kept(app))
+
+
 def test_choices_with_an_error_are_drawn_for_the_person(app, client):
     """A question sent without an answer shows its error on the page, at
     its choices; nothing ticked, and the error is not kept for the next one."""

@@ -96,6 +96,28 @@ def test_tigrinya_and_amharic_treat_zero_as_singular(app, code):
     assert zero.replace("0", "1") == one != two.replace("2", "1")
 
 
+def test_a_change_of_language_within_a_request_is_heard(app):
+    """The request's translations are looked up once, and again when the
+    language changes in the middle of it: an error page that learns the
+    language only then (flask_babel.refresh, wizard/errors.py), and the
+    lawyer's language for a while (force_locale)."""
+    from flask import g
+    from flask_babel import refresh
+
+    from wizard.i18n import template_gettext
+    with app.test_request_context("/en/"):
+        g.lang = "en"
+        assert template_gettext("Leave this page") == "Leave this page"
+        with force_locale("nl"):
+            dutch = template_gettext("Leave this page")
+        assert dutch != "Leave this page"
+        assert template_gettext("Leave this page") == "Leave this page"
+        g.lang = "ar"
+        refresh()
+        arabic = template_gettext("Leave this page")
+        assert arabic not in ("Leave this page", dutch) and re.search("[\u0600-\u06ff]", arabic)
+
+
 @pytest.mark.parametrize("code", OFFERED)
 def test_every_page_kind_speaks_the_language(app, client, code):
     """Start, a question, an error, the result and the checklist, all translated."""

@@ -87,9 +87,11 @@ def ticked(html, form):
     has that choice, and nothing elsewhere. `form` may also be a dict of
     {field name: value or values} (a form's defaults, without making it)."""
     def tick(mark):
-        data = form[mark.group(1)] if isinstance(form, dict) else form[mark.group(1)].data
+        data = form.get(mark.group(1)) if isinstance(form, dict) else form[mark.group(1)].data
+        # As the form's fields would hold it (coerced to str; None: nothing chosen).
         chosen = data if isinstance(data, (list, tuple)) else [data]
-        return " checked" if mark.group(2) in chosen else ""
+        return " checked" if mark.group(2) in [str(value) for value in chosen
+                                               if value is not None] else ""
     return Markup(_MARK.sub(tick, str(html)))
 
 

@@ -37,6 +37,10 @@ def question(name):
         return redirect(page_url(flow.Page("question", flow.PAGE_OF[name]), is_changing()))
     page = flow.Page("question", name)
     fields = flow.page_fields(step)
+    if request.method == "GET" and only_kept_choices(step, fields):
+        # Drawn from the kept, unticked choices (question.html), ticked from
+        # the answers: no form to make (making it was 7 % of such a page).
+        return render_question(fields, None, page, walk, ticks=form_data(fields, answers))
     form = form_class(fields)(data=form_data(fields, answers) if request.method == "GET" else None)
     number = next((name for name, s in form_fields(fields) if s.kind == "number"), None)
     if number and "keypad" in request.form:
@@ -109,19 +113,32 @@ KEPT_CHOICE_KINDS = {"radio", "checkboxes", "checks"}
 def choices_kept(step, form):
     """Whether the page's choices can be drawn from the kept, unticked ones:
     the question and its follow-up are choices of the flow's own (not the
-    person's facts, not a number or a note), and no error is shown."""
+    person's facts, not a number or a note), and no error is shown (`form`
+    None: none to show)."""
     follow_up = step.follow_up[1] if step.follow_up else None
-    return (step.kind in KEPT_CHOICE_KINDS and not form.answer.errors
+    return (step.kind in KEPT_CHOICE_KINDS and not (form and form.answer.errors)
             and (follow_up is None or (follow_up.kind in KEPT_CHOICE_KINDS
-                                       and not form[follow_up.name].errors)))
+                                       and not (form and form[follow_up.name].errors))))
 
 
-def render_question(fields, form, page, walk, item_number=None, list_step=None):
+def only_kept_choices(step, fields):
+    """Whether all a page shows of its form, before it is sent, is its kept
+    choices: no other question on it (a note), which needs the form."""
+    follow_up = step.follow_up[1] if step.follow_up else None
+    return choices_kept(step, None) and all(s is step or s is follow_up for s in fields)
+
+
+def render_question(fields, form, page, walk, item_number=None, list_step=None, ticks=None):
+    """The page of a question. `form` None: only kept choices are shown,
+    ticked from `ticks` (form_data); the form is made only if they are
+    drawn for the first time."""
     step = fields[0]
     follow_up = step.follow_up[1] if step.follow_up else None
     changing = is_changing()
     return render_template(
         "question.html", step=step, form=form, choices_kept=choices_kept(step, form),
+        # What the kept choices are ticked from, and the form to draw them with.
+        ticks=form if form is not None else ticks, make_form=lambda: form or form_class(fields)(),
         # Names the questions on the page ("facts kind", "documents kind",
         # "facts you_belong note"): what its kept glossary varies on.
         questions=" ".join([list_step.name if list_step else ""] +

@@ -12,7 +12,8 @@ with bench/profile_pages.py, they cost a fifth of the question page.
 - url_for('static', filename=...) (the address with the file's version, a
   hash of its content: app.py) is drawn in a kept part of the layout's
   <head>, kept for the files' modification times (`static_stamp`, a stat
-  each): a file edited while the app runs gets its new address at once.
+  each, once a second at most): a file edited while the app runs gets its
+  new address within a second.
 - url_for(endpoint) with no values (the header's and footer's links: start,
   Leave, Language, Erase, Sources, Words explained): the same address for
   every page of a language, so it is built once per process and language.
@@ -20,6 +21,7 @@ with bench/profile_pages.py, they cost a fifth of the question page.
 """
 import functools
 import os
+import time
 
 from flask import current_app, g, has_request_context, request, session
 from flask_wtf.csrf import generate_csrf
@@ -69,15 +71,29 @@ def static_urls(app):
     return template_url_for
 
 
+# How often the files' modification times are looked at again: three stats
+# on every page were 2 % of a question page.
+STAMP_RECHECK_SECONDS = 1.0
+
+
 def static_stamp(app):
     """static_stamp(name, …): the modification times of these static files,
-    as one string (a kept part's key: see above)."""
+    as one string (a kept part's key: see above), looked at again once a
+    second at most."""
+    seen = {}  # names: (when looked at, stamp)
+
     def stamp(*names):
+        now = time.monotonic()
+        found = seen.get(names)
+        if found and now - found[0] < STAMP_RECHECK_SECONDS:
+            return found[1]
         try:
-            return " ".join([str(os.stat(os.path.join(app.static_folder, name)).st_mtime_ns)
-                             for name in names])
+            value = " ".join([str(os.stat(os.path.join(app.static_folder, name)).st_mtime_ns)
+                              for name in names])
         except OSError:
-            return ""  # a file missing: its address is drawn as Flask draws it
+            value = ""  # a file missing: its address is drawn as Flask draws it
+        seen[names] = (now, value)
+        return value
     return stamp
 
 
