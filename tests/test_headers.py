@@ -17,10 +17,10 @@ import flask_babel
 import pytest
 
 from app import create_app
-from wizard.views import template_globals
 from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
 from tests.conftest import STATE_COOKIE, TEST_SECRET
 from wizard import pdf
+from wizard.views import template_globals
 from wizard.state import decode
 
 

@@ -9,9 +9,10 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
-from flask_babel import force_locale, gettext, ngettext
+from flask import g
+from flask_babel import force_locale, gettext, ngettext, refresh
 
-from wizard.i18n import negotiate_language
+from wizard.i18n import negotiate_language, template_gettext
 from tests.walkers import Person, add_document, add_fact, finish, walk_to_reasons
 from wizard import catalogs, languages
 from wizard import vocabulary as v
@@ -101,10 +102,6 @@ def test_a_change_of_language_within_a_request_is_heard(app):
     language changes in the middle of it: an error page that learns the
     language only then (flask_babel.refresh, wizard/errors.py), and the
     lawyer's language for a while (force_locale)."""
-    from flask import g
-    from flask_babel import refresh
-
-    from wizard.i18n import template_gettext
     with app.test_request_context("/en/"):
         g.lang = "en"
         assert template_gettext("Leave this page") == "Leave this page"
